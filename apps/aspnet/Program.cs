@@ -1,0 +1,3 @@
+var app = WebApplication.CreateSlimBuilder(args).Build();
+app.MapGet("/healthz", () => Results.Text("ok\n", "text/plain"));
+await app.RunAsync().ConfigureAwait(false);

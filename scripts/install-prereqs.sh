@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what Faceoff's reference campaign and tests need, when it is missing.
+# Debian: apt-get (as root). Elsewhere: names exactly what to install, and fails.
+set -euo pipefail
+python=${FACEOFF_FASTAPI_PYTHON:-/usr/bin/python3}
+debs=()
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "install-prereqs: the .NET 10 SDK is required (https://dot.net); 'dotnet' is not on PATH." >&2
+  exit 1
+fi
+if ! "$python" -c 'import fastapi, uvicorn, uvloop, httptools' >/dev/null 2>&1; then
+  debs+=(python3-fastapi python3-uvicorn python3-uvloop python3-httptools)
+fi
+if [ "${FACEOFF_NEED_CHROMIUM:-1}" = 1 ] && ! command -v chromium >/dev/null 2>&1; then
+  debs+=(chromium)
+fi
+[ ${#debs[@]} -eq 0 ] && exit 0
+
+if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  echo "install-prereqs: installing ${debs[*]} (apt-get)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends "${debs[@]}" >/dev/null
+  exit 0
+fi
+cat >&2 <<MSG
+install-prereqs: missing: ${debs[*]}
+  On Debian/Ubuntu (as root):  apt-get install ${debs[*]}
+  Elsewhere: a Python with the packages in apps/fastapi/requirements.txt
+  (pip install -r apps/fastapi/requirements.txt), then set FACEOFF_FASTAPI_PYTHON to it;
+  and a Chromium on PATH for the HTML report test.
+MSG
+exit 1

@@ -1,0 +1,1 @@
+return await Faceoff.Cli.FaceoffApp.RunAsync(args).ConfigureAwait(false);
