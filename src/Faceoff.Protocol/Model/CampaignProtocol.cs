@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+
+namespace Faceoff.Protocol.Model;
+
+/// <summary>
+/// A validated, immutable campaign protocol: what to start, what to check, what to measure.
+/// Produced once by the loader (from schema v2, or mapped from the seed's schema v1) and passed inward unchanged.
+/// </summary>
+public sealed record CampaignProtocol
+{
+    public const int CurrentSchemaVersion = 2;
+
+    /// <summary>The schema version of the file it was loaded from (1 = the seed's format, mapped).</summary>
+    public required int SourceSchemaVersion { get; init; }
+
+    public required string Name { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>Absolute path of the file it was loaded from, for messages and the report.</summary>
+    public required string SourcePath { get; init; }
+
+    /// <summary>Loopback address every server binds to and the load engine targets.</summary>
+    public required string Host { get; init; }
+
+    public required ImmutableDictionary<string, FrameworkDefinition> Frameworks { get; init; }
+
+    public required ImmutableDictionary<string, ScenarioDefinition> Scenarios { get; init; }
+
+    public required ImmutableDictionary<string, ProfileDefinition> Profiles { get; init; }
+
+    public required ImmutableArray<PairDefinition> Pairs { get; init; }
+
+    public required ImmutableArray<ClaimTarget> ClaimTargets { get; init; }
+
+    /// <summary>Default concurrency ladder; a pair may override it.</summary>
+    public required ImmutableArray<int> ConcurrencyLadder { get; init; }
+
+    public required WarmupPlan Warmup { get; init; }
+
+    public required PassPlan Measured { get; init; }
+
+    public required ReproducibilityBounds Reproducibility { get; init; }
+
+    public required ParitySettings Parity { get; init; }
+
+    public required ComparisonSettings Comparison { get; init; }
+
+    /// <summary>Every value that did not come from the file, with where it came from.</summary>
+    public ImmutableArray<SettingOrigin> Overrides { get; init; } = [];
+
+    /// <summary>The ladder a pair runs: its own override, else the campaign's.</summary>
+    public ImmutableArray<int> LadderFor(PairDefinition pair) =>
+        pair.ConcurrencyLadder.IsDefaultOrEmpty ? ConcurrencyLadder : pair.ConcurrencyLadder;
+
+    /// <summary>Scenarios both profiles of a pair serve, in the candidate's order: the unit of comparison.</summary>
+    public ImmutableArray<ScenarioDefinition> ScenariosFor(PairDefinition pair)
+    {
+        var candidate = Profiles[pair.CandidateProfile];
+        var reference = Profiles[pair.ReferenceProfile];
+        return [.. candidate.Scenarios.Where(reference.Scenarios.Contains).Select(id => Scenarios[id])];
+    }
+}
