@@ -1,3 +1,22 @@
-var app = WebApplication.CreateSlimBuilder(args).Build();
-app.MapGet("/healthz", () => Results.Text("ok\n", "text/plain"));
+using Faceoff.RefApp.AspNet;
+
+var (settings, errors) = AppSettings.Load(Environment.GetEnvironmentVariable);
+if (settings is null)
+{
+    foreach (var error in errors)
+    {
+        await Console.Error.WriteLineAsync($"faceoff-refapp-aspnet: {error}").ConfigureAwait(false);
+    }
+
+    return 2;
+}
+
+var builder = WebApplication.CreateSlimBuilder(args);
+// Benchmarked server: nothing below a warning reaches the console, so no per-request or start-up chatter.
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+var app = builder.Build();
+Pipeline.Compose(app, settings);
+Endpoints.Map(app, File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "index.html")));
 await app.RunAsync().ConfigureAwait(false);
+return 0;
