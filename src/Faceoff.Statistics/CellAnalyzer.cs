@@ -1,0 +1,94 @@
+using System.Globalization;
+
+namespace Faceoff.Statistics;
+
+/// <summary>Per-cell statistics and the quality checks that decide whether a cell may back a verdict.</summary>
+public static class CellAnalyzer
+{
+    public static CellStatistics Analyze(CellMeasurements cell, StatisticsSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        settings.EnsureValid();
+
+        var repeats = cell.Repeats;
+        var throughput = Descriptive.Summarize(repeats.Select(r => r.ThroughputRps));
+        var requests = repeats.Sum(r => r.Requests);
+        var errors = repeats.Sum(r => r.Errors);
+        var violations = repeats.Sum(r => r.ContractViolations);
+        var errorRate = ErrorRate(requests, errors);
+        var unstable = throughput?.Cv > settings.MaxCv;
+
+        var issues = new List<QualityIssue>();
+        if (cell.Failure is not null)
+        {
+            issues.Add(new(QualityIssueKind.CellFailed, $"cell failed: {cell.Failure}"));
+        }
+        if (repeats.Count == 0)
+        {
+            issues.Add(new(QualityIssueKind.NoData, "no measured repeats"));
+        }
+        if (unstable)
+        {
+            issues.Add(new(QualityIssueKind.Unstable,
+                $"unstable: throughput CV {Format(throughput!.Cv!.Value)} across {throughput.Count} repeats exceeds the bound {Format(settings.MaxCv)}"));
+        }
+        if (violations > 0)
+        {
+            issues.Add(new(QualityIssueKind.ContractViolations, $"{violations} contract violation(s) under load"));
+        }
+        if (errorRate > settings.MaxErrorRate)
+        {
+            issues.Add(new(QualityIssueKind.Errors,
+                $"error rate {Percent(errorRate)} ({errors} of {requests} requests) exceeds {Percent(settings.MaxErrorRate)}"));
+        }
+
+        return new CellStatistics(
+            cell.Key,
+            repeats.Count,
+            throughput,
+            SummarizeLatency(repeats),
+            SummarizePassStability(repeats),
+            Descriptive.Summarize(repeats.Select(r => r.ServerCpuSeconds)),
+            Descriptive.Summarize(repeats.Select(r => (double)r.RssPeakKib)),
+            requests,
+            errors,
+            violations,
+            errorRate,
+            unstable,
+            cell.Failure,
+            issues);
+    }
+
+    private static LatencySummary? SummarizeLatency(IReadOnlyList<RepeatMeasurement> repeats)
+    {
+        MetricSummary? Of(Func<LatencyPercentiles, double> pick) => Descriptive.Summarize(repeats.Select(r => pick(r.LatencyUs)));
+
+        var p50 = Of(l => l.P50);
+        var p75 = Of(l => l.P75);
+        var p90 = Of(l => l.P90);
+        var p95 = Of(l => l.P95);
+        var p99 = Of(l => l.P99);
+        var p999 = Of(l => l.P999);
+        var mean = Of(l => l.Mean);
+        return p50 is null || p75 is null || p90 is null || p95 is null || p99 is null || p999 is null || mean is null
+            ? null
+            : new LatencySummary(p50, p75, p90, p95, p99, p999, mean);
+    }
+
+    private static PassStability SummarizePassStability(IReadOnlyList<RepeatMeasurement> repeats)
+    {
+        var perRepeat = repeats.Select(r => Descriptive.Cv(Descriptive.FullSeconds(r.PerSecondCompleted))).ToArray();
+        var known = perRepeat.OfType<double>().ToArray();
+        return known.Length == 0
+            ? new PassStability(perRepeat, null, null)
+            : new PassStability(perRepeat, Descriptive.Median(known), known.Max());
+    }
+
+    // A cell that completed nothing yet saw errors failed every request.
+    private static double ErrorRate(long requests, long errors) =>
+        requests > 0 ? (double)errors / requests : errors > 0 ? 1 : 0;
+
+    internal static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static string Percent(double share) => (share * 100).ToString("0.###", CultureInfo.InvariantCulture) + "%";
+}

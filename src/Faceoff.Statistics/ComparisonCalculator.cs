@@ -1,0 +1,77 @@
+namespace Faceoff.Statistics;
+
+/// <summary>Builds comparison rows: ratios with confidence intervals, verdicts, and the publishability gate.</summary>
+public static class ComparisonCalculator
+{
+    /// <param name="parityVerified">False when the parity gate was skipped: every row is then not publishable.</param>
+    public static ComparisonRow Compare(
+        string pair,
+        CellMeasurements candidate,
+        CellMeasurements reference,
+        bool parityVerified,
+        StatisticsSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(reference);
+        if (candidate.Key.Scenario != reference.Key.Scenario || candidate.Key.Concurrency != reference.Key.Concurrency)
+        {
+            throw new ArgumentException($"cells {candidate.Key} and {reference.Key} are not the same scenario and step");
+        }
+        var candidateStats = CellAnalyzer.Analyze(candidate, settings);
+        var referenceStats = CellAnalyzer.Analyze(reference, settings);
+
+        var throughput = CompareMetric(
+            "throughput",
+            candidate.Repeats.Select(r => r.ThroughputRps).ToArray(),
+            reference.Repeats.Select(r => r.ThroughputRps).ToArray(),
+            settings,
+            higherIsBetter: true);
+        RatioComparison Latency(string metric, Func<LatencyPercentiles, double> pick) => CompareMetric(
+            metric,
+            candidate.Repeats.Select(r => pick(r.LatencyUs)).ToArray(),
+            reference.Repeats.Select(r => pick(r.LatencyUs)).ToArray(),
+            settings,
+            higherIsBetter: false);
+
+        var issues = new List<QualityIssue>();
+        if (!parityVerified)
+        {
+            issues.Add(new(QualityIssueKind.ParitySkipped, "parity gate was skipped"));
+        }
+        issues.AddRange(candidateStats.Issues.Select(i => i with { Message = $"candidate {candidate.Key.Profile}: {i.Message}" }));
+        issues.AddRange(referenceStats.Issues.Select(i => i with { Message = $"reference {reference.Key.Profile}: {i.Message}" }));
+
+        return new ComparisonRow(
+            pair,
+            candidate.Key.Scenario,
+            candidate.Key.Concurrency,
+            candidateStats,
+            referenceStats,
+            throughput,
+            Latency("latency p50", l => l.P50),
+            Latency("latency p95", l => l.P95),
+            Latency("latency p99", l => l.P99),
+            AdvantagePct(candidateStats.Throughput?.Median, referenceStats.Throughput?.Median),
+            AdvantagePct(referenceStats.Latency?.P50.Median, candidateStats.Latency?.P50.Median),
+            throughput.Verdict,
+            issues.Count == 0 ? throughput.Verdict : Verdict.NotPublishable,
+            issues);
+    }
+
+    private static RatioComparison CompareMetric(
+        string metric,
+        double[] numerator,
+        double[] denominator,
+        StatisticsSettings settings,
+        bool higherIsBetter)
+    {
+        var (ratio, problem) = RatioInterval.TryEstimate(numerator, denominator, settings);
+        return ratio is null
+            ? VerdictRules.Undecided(metric, problem!)
+            : VerdictRules.Compare(metric, ratio, settings, higherIsBetter);
+    }
+
+    /// <summary>(better-when-larger ÷ other − 1) × 100, the seed's percentage columns.</summary>
+    private static double? AdvantagePct(double? numerator, double? denominator) =>
+        numerator is { } n && denominator is { } d && d > 0 ? (n / d - 1) * 100 : null;
+}
