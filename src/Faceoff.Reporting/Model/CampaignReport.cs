@@ -1,0 +1,95 @@
+using System.Collections.Immutable;
+
+namespace Faceoff.Reporting.Model;
+
+/// <summary>
+/// The root of <c>phased_campaign_report.json</c>: everything the publication pack is rendered from.
+/// Every text and HTML output is a pure function of this record, so <c>faceoff report</c> can rebuild
+/// them byte-identical from the JSON alone.
+/// </summary>
+public sealed record CampaignReport
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    public required string RunId { get; init; }
+
+    public required DateTimeOffset StartedUtc { get; init; }
+
+    /// <summary>Null while the campaign is still running or when it was killed before it could record the end.</summary>
+    public DateTimeOffset? FinishedUtc { get; init; }
+
+    public required RunStatus Status { get; init; }
+
+    /// <summary>One sentence on why the status is what it is (e.g. which signal interrupted the run).</summary>
+    public string? StatusDetail { get; init; }
+
+    public required ProtocolSnapshot Protocol { get; init; }
+
+    public required MachineInfo Machine { get; init; }
+
+    /// <summary>Tool name → version (faceoff, dotnet, python, uvicorn...), sorted by name.</summary>
+    public ImmutableSortedDictionary<string, string> ToolVersions { get; init; } =
+        ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+
+    public required EnvironmentFlags Environment { get; init; }
+
+    public required ParitySummary Parity { get; init; }
+
+    public IReadOnlyList<CellReport> Cells { get; init; } = [];
+
+    /// <summary>Measured passes in the order they ran, each formatted by <see cref="PassId.Format"/>.</summary>
+    public IReadOnlyList<string> MeasuredPassOrder { get; init; } = [];
+
+    public IReadOnlyList<ComparisonReport> Comparisons { get; init; } = [];
+
+    public IReadOnlyList<ClaimReport> Claims { get; init; } = [];
+
+    /// <summary>The claim rules exactly as the statistics library applies them, printed verbatim in the methodology.</summary>
+    public IReadOnlyList<string> ClaimRules { get; init; } = [];
+
+    /// <summary>How intervals and verdicts were computed (method, resamples, seed), one statement per line.</summary>
+    public IReadOnlyList<string> StatisticsMethod { get; init; } = [];
+
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The raw files the run produced (results, histograms, logs), relative to the run directory.</summary>
+    public IReadOnlyList<ArtifactEntry> Artifacts { get; init; } = [];
+
+    /// <summary>
+    /// Whether the comparisons may be published: only when the parity gate ran and passed.
+    /// Derived, written to the JSON for readers, ignored when read back.
+    /// </summary>
+    public bool Publishable => !Environment.SkipParity && Parity.Status == ParityStatus.Passed;
+}
+
+/// <summary>The machine the campaign ran on (servers and load generator share it).</summary>
+public sealed record MachineInfo(
+    string CpuModel,
+    int LogicalCores,
+    long MemoryKib,
+    string Kernel,
+    string Os,
+    string Architecture);
+
+/// <summary>Switches that change what a run means.</summary>
+/// <param name="Pinning">CPU pinning as applied (e.g. "servers: cpu 1; load: cpu 0"), null when none.</param>
+/// <param name="QuickMode">The smoke-run sizing was used: numbers are indicative only.</param>
+public sealed record EnvironmentFlags(bool SkipBuild, bool SkipParity, string? Pinning, bool QuickMode);
+
+/// <summary>The parity gate's outcome; <see cref="ReportPath"/> is relative to the run directory.</summary>
+public sealed record ParitySummary(ParityStatus Status, IReadOnlyList<ParityCheckRow> Checks, string? ReportPath);
+
+/// <summary>One parity check on one profile (and scenario, for contract checks).</summary>
+public sealed record ParityCheckRow(string CheckId, string Profile, string? Scenario, ParityStatus Status, string Detail);
+
+/// <summary>A file of the run: path relative to the run directory ('/' separated), size and SHA-256 (lower-case hex).</summary>
+public sealed record ArtifactEntry(string Path, long Bytes, string Sha256);
+
+/// <summary>The canonical id of one measured pass, as listed in <see cref="CampaignReport.MeasuredPassOrder"/>.</summary>
+public static class PassId
+{
+    public static string Format(string pair, string profile, string scenario, int concurrency, int repeat) =>
+        $"{pair}/{profile}/{scenario}/c{concurrency}/r{repeat}";
+}
