@@ -20,6 +20,14 @@ public sealed record CampaignProtocol
     /// <summary>Absolute path of the file it was loaded from, for messages and the report.</summary>
     public required string SourcePath { get; init; }
 
+    /// <summary>
+    /// Set when the file was the seed's schema v1, mapped onto a schema-v2 base: the absolute path of that base,
+    /// which supplied the frameworks, scenarios, profiles, reproducibility, parity and comparison settings.
+    /// </summary>
+    public string? BaseProtocolPath { get; init; }
+
+    public bool IsMappedFromV1 => SourceSchemaVersion == 1;
+
     /// <summary>Loopback address every server binds to and the load engine targets.</summary>
     public required string Host { get; init; }
 

@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using Faceoff.Protocol.Model;
+
+namespace Faceoff.Protocol.Reading;
+
+/// <summary>Turns a draft that passed every check into the immutable <see cref="CampaignProtocol"/>.</summary>
+internal static class ProtocolBuilder
+{
+    public static CampaignProtocol Build(ProtocolDraft draft)
+    {
+        var keepAlive = draft.KeepAliveScenario?.Value;
+        if (keepAlive is null)
+        {
+            keepAlive = draft.ScenarioIds[0];
+            draft.Defaulted("parity.keepalive_scenario", keepAlive);
+        }
+
+        return new CampaignProtocol
+        {
+            SourceSchemaVersion = draft.SchemaVersion,
+            Name = draft.Name!,
+            Description = draft.Description,
+            SourcePath = draft.SourcePath,
+            BaseProtocolPath = draft.BaseProtocolPath,
+            Host = draft.Host,
+            Frameworks = draft.Frameworks.ToImmutableDictionary(StringComparer.Ordinal),
+            Scenarios = draft.Scenarios.ToImmutableDictionary(StringComparer.Ordinal),
+            Profiles = draft.Profiles.ToImmutableDictionary(
+                profile => profile.Id,
+                profile => new ProfileDefinition(
+                    profile.Id,
+                    profile.Framework!.Value,
+                    profile.Env,
+                    profile.Args,
+                    [.. profile.Scenarios.Select(scenario => scenario.Value)]),
+                StringComparer.Ordinal),
+            Pairs = [.. draft.Pairs.Select(pair => new PairDefinition(
+                pair.Name!.Value,
+                pair.Candidate!.Value,
+                pair.Reference!.Value,
+                pair.CandidatePort!.Value,
+                pair.ReferencePort!.Value,
+                pair.Ladder.IsDefault ? [] : pair.Ladder))],
+            ClaimTargets = [.. draft.Claims.Select(claim => new ClaimTarget(claim.Id!.Value, claim.Pair!.Value, claim.Scenario!.Value))],
+            ConcurrencyLadder = draft.Ladder,
+            Warmup = draft.Warmup,
+            Measured = draft.Measured,
+            Reproducibility = draft.Reproducibility,
+            Parity = draft.Parity with { KeepAliveScenario = keepAlive },
+            Comparison = draft.Comparison,
+            Overrides = [.. draft.Origins],
+        };
+    }
+}

@@ -1,0 +1,110 @@
+using System.CommandLine;
+using Faceoff.Cli.Options;
+using Faceoff.Protocol.Model;
+using Faceoff.Protocol.Overrides;
+
+namespace Faceoff.Cli.Tests;
+
+public sealed class ValidateCommandTests
+{
+    private static readonly string RepoRoot = FindRepoRoot();
+
+    [Fact]
+    public async Task Valid_default_protocol_exits_0_with_a_summary()
+    {
+        var (code, output, error) = await Run("validate", Path.Combine(RepoRoot, "protocols", "default.json"));
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Equal(string.Empty, error);
+        Assert.Contains("comparison_http   comparison_http (aspnet)   fastapi_comparison_http (fastapi)   3301 / 3311  1,4,8,16,32", output, StringComparison.Ordinal);
+        Assert.Contains("C03    middleware_heavy  api_echo", output, StringComparison.Ordinal);
+        Assert.Contains("Estimated duration: about ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Broken_protocol_exits_2_listing_every_problem_in_file_line_column_form()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("faceoff-cli-").FullName, "broken.json");
+        await File.WriteAllTextAsync(path, """
+            {
+              "schema_version": 2,
+              "name": "broken",
+              "frameworks": {},
+              "scenarios": { "s": { "path": "/", "contract": { "status": 200 } } },
+              "profiles": { "p": { "framework": "nope", "scenarios": ["s"] } },
+              "pairs": [{ "name": "x", "candidate": "p", "reference": "p", "candidate_port": "abc", "reference_port": 4002 }]
+            }
+            """);
+
+        var (code, output, error) = await Run("validate", path);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal(
+            [
+                $"{path}:4:17: $.frameworks: expected a non-empty object of frameworks by id, got an empty object",
+                $"{path}:7:82: $.pairs[0].candidate_port: expected an integer 1-65535, got \"abc\"",
+                $"{path}:6:37: $.profiles.p.framework: unknown framework \"nope\" (none are defined)",
+                $"faceoff: {path} is not a valid protocol (3 problems)",
+            ],
+            error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Bad_override_option_is_a_located_usage_error()
+    {
+        var (code, _, error) = await Run("validate", Path.Combine(RepoRoot, "protocols", "default.json"), "--measured-repeats", "abc");
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.StartsWith("command line: $.measured.repeats: --measured-repeats=abc: expected a positive integer", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_explains_every_override_with_its_environment_variable()
+    {
+        var (code, output, _) = await Run("validate", "--help");
+
+        Assert.Equal(0, code);
+        foreach (var expected in new[] { "--concurrency", "FACEOFF_CONCURRENCY_LIST", "ARLEN_PHASED_CONCURRENCY_LIST", "--measured-duration", "--base", "FACEOFF_BASE_PROTOCOL" })
+        {
+            Assert.Contains(expected, output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Run_options_turn_flags_and_values_into_override_inputs_that_beat_the_environment()
+    {
+        var command = new Command("run");
+        var options = OverrideOptions.ForRun();
+        options.AddTo(command);
+        var environment = new Dictionary<string, string> { ["FACEOFF_SKIP_PARITY"] = "1", ["FACEOFF_PIN"] = "auto" };
+
+        var inputs = options.Read(command.Parse(["--skip-build", "--skip-parity", "false", "--pin", "0/1"]), environment);
+        var run = OverrideResolver.Resolve(inputs).Run;
+
+        Assert.Equal((true, false), (run.SkipBuild, run.SkipParity));
+        Assert.Equal([0], run.Pin!.ServerCpus.ToArray());
+        Assert.All(run.Origins, origin => Assert.Equal(SettingSource.CommandLine, origin.Source));
+    }
+
+    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await FaceoffApp.BuildRoot().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Faceoff.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Faceoff.slnx not found above " + AppContext.BaseDirectory);
+    }
+}

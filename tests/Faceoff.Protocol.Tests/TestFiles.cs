@@ -1,0 +1,50 @@
+using Faceoff.Protocol.Loading;
+using Faceoff.Protocol.Overrides;
+
+namespace Faceoff.Protocol.Tests;
+
+/// <summary>Paths into the repository and the shared reference data, and loading helpers for inline documents.</summary>
+internal static class TestFiles
+{
+    public static readonly string RepoRoot = FindRepoRoot();
+
+    public static string DefaultProtocol => Path.Combine(RepoRoot, "protocols", "default.json");
+
+    public static string Schema => Path.Combine(RepoRoot, "protocols", "faceoff-protocol.schema.json");
+
+    /// <summary>CI clones the repository next to a copy of shared/, so the seed's data sits beside the root.</summary>
+    public static string SeedV1Protocol =>
+        Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "reference", "arlen-data", "phased_baseline_campaign.json"));
+
+    public static ProtocolLoadResult Load(string path, OverrideInputs? inputs = null, string? searchFrom = null) =>
+        ProtocolLoader.Load(new ProtocolLoadRequest(path)
+        {
+            Overrides = OverrideResolver.Resolve(inputs ?? OverrideInputs.None),
+            BaseSearchStarts = [searchFrom ?? RepoRoot],
+        });
+
+    /// <summary>Writes <paramref name="json"/> to a fresh temporary file and loads it.</summary>
+    public static ProtocolLoadResult LoadText(string json, OverrideInputs? inputs = null, string? searchFrom = null) =>
+        Load(WriteTemp(json), inputs, searchFrom);
+
+    public static string WriteTemp(string json, string name = "protocol.json")
+    {
+        var directory = Directory.CreateTempSubdirectory("faceoff-protocol-tests-");
+        var path = Path.Combine(directory.FullName, name);
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Faceoff.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Faceoff.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
