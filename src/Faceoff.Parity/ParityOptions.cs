@@ -1,0 +1,18 @@
+using Faceoff.Targets;
+
+namespace Faceoff.Parity;
+
+/// <summary>How the gate runs; the protocol decides what it checks.</summary>
+/// <param name="LogDirectory">Where the servers the gate starts write their logs.</param>
+public sealed record ParityOptions(string LogDirectory)
+{
+    /// <summary>Bound on any single request of the contract and keep-alive checks (C05 uses the protocol's own bounds).</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan StopGrace { get; init; } = ServerLauncher.DefaultStopGrace;
+
+    /// <summary>One line per step (servers starting, checks running), for a CLI or a campaign log.</summary>
+    public IProgress<string>? Progress { get; init; }
+
+    public ServerLauncher Launcher { get; init; } = new();
+}
