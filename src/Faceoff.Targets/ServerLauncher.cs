@@ -28,6 +28,12 @@ public sealed class ServerLauncher
     /// <summary>Grace given to a server that failed to become ready (or whose start was cancelled) before SIGKILL.</summary>
     public TimeSpan FailedStartGrace { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Test seam: runs after the free-port check and before the spawn, the window in which another process can
+    /// take the port, so tests can make that race happen every time.
+    /// </summary>
+    internal Func<Task>? AfterPortCheck { get; init; }
+
     /// <summary>Which protections against orphaned servers are in effect on this machine, for the methodology note.</summary>
     public static string OrphanProtection { get; } = string.Join("; ", new[]
     {
@@ -47,6 +53,11 @@ public sealed class ServerLauncher
         if (PortCheck.FindConflict(launch.Host, launch.Port) is { } busy)
         {
             return new StartResult(null, $"cannot start '{launch.Name}': {busy}", null);
+        }
+
+        if (AfterPortCheck is { } afterPortCheck)
+        {
+            await afterPortCheck().ConfigureAwait(false);
         }
 
         var logPath = LogFiles.CreateUnique(launch.LogDirectory, launch.Name);
@@ -77,18 +88,28 @@ public sealed class ServerLauncher
         var timeout = TimeSpan.FromSeconds(launch.Framework.Readiness.TimeoutSeconds);
         try
         {
-            var (outcome, last) = await Readiness.WaitAsync(probe, process, timeout, ct).ConfigureAwait(false);
+            var (outcome, last) = await Readiness.WaitAsync(
+                probe, process, timeout, () => PortListeners.CheckOwner(launch.Host, launch.Port, server.ProcessTreePids()), ct).ConfigureAwait(false);
             if (outcome == ReadinessOutcome.Ready)
             {
                 server.StartupTime = clock.Elapsed;
-                LogFiles.Annotate(logPath, $"ready after {clock.Elapsed.TotalSeconds:0.000} s ({probe} answered 200)");
+                LogFiles.Annotate(logPath, $"ready after {clock.Elapsed.TotalSeconds:0.000} s ({probe} answered 200; {last})");
                 return new StartResult(server, null, null);
             }
 
             var exit = await server.StopAsync(FailedStartGrace).ConfigureAwait(false);
-            var why = outcome == ReadinessOutcome.Exited
-                ? $"'{launch.Name}' {exit.Description} during startup, before {probe} answered 200"
-                : $"'{launch.Name}' did not answer 200 on {probe} within {timeout.TotalSeconds:0.#} s (last attempt: {last}); it was stopped";
+            var why = outcome switch
+            {
+                ReadinessOutcome.ForeignListener => $"'{launch.Name}': {last}; that process answered {probe}, so ours was stopped",
+                ReadinessOutcome.Exited => $"'{launch.Name}' {exit.Description} during startup, before {probe} answered 200{ForeignHolder(launch)}",
+                _ => $"'{launch.Name}' did not answer 200 on {probe} within {timeout.TotalSeconds:0.#} s (last attempt: {last}); it was stopped{ForeignHolder(launch)}",
+            };
+            if (outcome == ReadinessOutcome.ForeignListener)
+            {
+                // The server's own output shows nothing wrong (it may not even have tried to bind yet): say why here.
+                LogFiles.Annotate(logPath, why);
+            }
+
             return new StartResult(null, $"{why}. Log: {logPath}", server.LogTail(), outcome == ReadinessOutcome.Exited ? exit : null);
         }
         catch (OperationCanceledException)
@@ -97,6 +118,13 @@ public sealed class ServerLauncher
             throw;
         }
     }
+
+    /// <summary>
+    /// After a failed start our tree is gone, so whatever listens on the port is another process's: it likely
+    /// explains the failure (a server that lost the race for the port exits with "address in use").
+    /// </summary>
+    private static string ForeignHolder(ServerLaunch launch) =>
+        PortListeners.CheckOwner(launch.Host, launch.Port, []) is { Owner: ListenerOwner.Foreign } check ? $"; {check.Detail}" : string.Empty;
 
     private static Process Spawn(LaunchPlan plan, string logPath)
     {

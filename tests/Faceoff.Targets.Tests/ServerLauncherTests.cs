@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Faceoff.Protocol.Model;
+using Faceoff.Targets.Processes;
 using Faceoff.Targets.Tests.Support;
 
 namespace Faceoff.Targets.Tests;
@@ -80,6 +81,56 @@ public sealed class ServerLauncherTests
         Assert.False(File.Exists(Path.Combine(dir.Path, "server.log")));
     }
 
+    [Theory]
+    [InlineData("sleep 300")] // never binds, so every 200 the probe gets comes from the intruder
+    [InlineData("/usr/bin/python3 -m http.server {port} --bind {host}")] // the real race: fails to bind, exits
+    public async Task A_port_taken_after_the_free_port_check_fails_fast_naming_the_holder_and_stops_our_server(string command)
+    {
+        using var dir = new TempDir();
+        var marker = $"faceoff-lost-race-{Guid.NewGuid():N}";
+        var launch = Servers.Launch(Servers.Bash($"echo lost-race; exec -a {marker} {command}", readinessTimeoutSeconds: 120), dir);
+        Process? intruder = null;
+        var launcher = new ServerLauncher
+        {
+            // Lose the race every time: the port is taken after the check found it free, before our server starts.
+            AfterPortCheck = async () =>
+            {
+                intruder = StartHttpServer(launch.Port);
+                Assert.True(await Procs.EventuallyAsync(() => PortCheck.FindListener(launch.Port) == intruder.Id), "the intruder never listened");
+            },
+        };
+        StartResult? result = null;
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            result = await launcher.StartAsync(launch, CancellationToken.None);
+
+            Assert.False(result.Succeeded, "readiness accepted a 200 from another process");
+            Assert.Contains(
+                $"port {launch.Port} is held by pid {intruder!.Id} ({Servers.Python} -m http.server {launch.Port} --bind 127.0.0.1), not by the server we started",
+                result.Failure,
+                StringComparison.Ordinal);
+            Assert.Contains("lost-race", result.LogTail, StringComparison.Ordinal);
+            Assert.Empty(Procs.WithMarker(marker));
+            Assert.False(intruder.HasExited, "the other process is not ours to stop");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
+        }
+        finally
+        {
+            if (result?.Server is { } server)
+            {
+                await server.StopAsync(TimeSpan.Zero);
+            }
+
+            if (intruder is not null)
+            {
+                intruder.Kill();
+                await intruder.WaitForExitAsync();
+                intruder.Dispose();
+            }
+        }
+    }
+
     [Fact]
     public async Task A_missing_command_is_reported_without_starting_anything()
     {
@@ -154,5 +205,17 @@ public sealed class ServerLauncherTests
 
         Assert.Equal("99998\n99999\n100000", LogFiles.Tail(path, 3));
         Assert.Equal(string.Empty, LogFiles.Tail(Path.Combine(dir.Path, "missing.log")));
+    }
+
+    /// <summary>An HTTP server outside any launch, its request log captured so it stays out of the test output.</summary>
+    private static Process StartHttpServer(int port)
+    {
+        var info = new ProcessStartInfo(Servers.Python) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "-m", "http.server", $"{port}", "--bind", "127.0.0.1" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(info)!;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
@@ -7,8 +6,6 @@ namespace Faceoff.Targets.Processes;
 /// <summary>Finds out, before a server starts, whether its port is taken and by whom.</summary>
 internal static class PortCheck
 {
-    private const string ListenState = "0A";
-
     /// <summary>Null when the port is free; otherwise a message naming the port and, if found, the holder.</summary>
     public static string? FindConflict(string host, int port)
     {
@@ -33,57 +30,6 @@ internal static class PortCheck
     }
 
     /// <summary>The pid owning a socket that listens on <paramref name="port"/>, from /proc/net/tcp{,6} and /proc/*/fd.</summary>
-    public static int? FindListener(int port)
-    {
-        var inodes = new HashSet<string>();
-        foreach (var table in new[] { "/proc/net/tcp", "/proc/net/tcp6" })
-        {
-            try
-            {
-                foreach (var line in File.ReadLines(table).Skip(1))
-                {
-                    // sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode
-                    var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                    if (f.Length > 9 && f[3] == ListenState
-                        && int.Parse(f[1][(f[1].LastIndexOf(':') + 1)..], NumberStyles.HexNumber, CultureInfo.InvariantCulture) == port)
-                    {
-                        inodes.Add($"socket:[{f[9]}]");
-                    }
-                }
-            }
-            catch (IOException)
-            {
-            }
-        }
-
-        return inodes.Count == 0 ? null : FindSocketOwner(inodes);
-    }
-
-    private static int? FindSocketOwner(HashSet<string> sockets)
-    {
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid))
-            {
-                continue;
-            }
-
-            try
-            {
-                foreach (var fd in Directory.EnumerateFileSystemEntries($"{dir}/fd"))
-                {
-                    if (new FileInfo(fd).LinkTarget is { } target && sockets.Contains(target))
-                    {
-                        return pid;
-                    }
-                }
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // The process exited, or its fds are not ours to read.
-            }
-        }
-
-        return null;
-    }
+    public static int? FindListener(int port) =>
+        PortListeners.Read(port) is { Count: > 0 } listening ? PortListeners.FindSocketOwner([.. listening.Select(s => s.Inode)]) : null;
 }

@@ -8,9 +8,15 @@ internal enum ReadinessOutcome
     Ready,
     Exited,
     TimedOut,
+
+    /// <summary>The 200 came from a process outside the server's tree that holds the port.</summary>
+    ForeignListener,
 }
 
-/// <summary>Polls a server's readiness path until it answers 200, the process exits, or time runs out.</summary>
+/// <summary>
+/// Polls a server's readiness path until it answers 200 from a socket the server's tree holds, the process
+/// exits, or time runs out.
+/// </summary>
 internal static class Readiness
 {
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(1);
@@ -22,9 +28,10 @@ internal static class Readiness
         Timeout = Timeout.InfiniteTimeSpan,
     };
 
-    /// <returns>The outcome and, unless ready, what the last attempt saw.</returns>
+    /// <param name="checkListener">Tells who holds the listening socket; called only after a 200.</param>
+    /// <returns>The outcome and what the last attempt saw (when ready or foreign: who holds the port).</returns>
     public static async Task<(ReadinessOutcome Outcome, string LastAttempt)> WaitAsync(
-        Uri uri, Process process, TimeSpan timeout, CancellationToken ct)
+        Uri uri, Process process, TimeSpan timeout, Func<ListenerCheck> checkListener, CancellationToken ct)
     {
         var exited = process.WaitForExitAsync(CancellationToken.None);
         var clock = Stopwatch.StartNew();
@@ -38,10 +45,23 @@ internal static class Readiness
                 return (ReadinessOutcome.Exited, last);
             }
 
-            (var ready, last) = await TryOnceAsync(uri, ct).ConfigureAwait(false);
-            if (ready)
+            (var answered, last) = await TryOnceAsync(uri, ct).ConfigureAwait(false);
+            if (answered)
             {
-                return (ReadinessOutcome.Ready, last);
+                // A 200 only proves that something answers on the port: another process may have taken it between
+                // the free-port check and our server's bind. Checked on a 200 alone, so polling stays cheap.
+                var listener = checkListener();
+                switch (listener.Owner)
+                {
+                    case ListenerOwner.Foreign:
+                        return (ReadinessOutcome.ForeignListener, listener.Detail);
+                    case ListenerOwner.NotListening:
+                        // The listener closed right after answering (a restarting server): not ready yet.
+                        last = $"HTTP 200, but {listener.Detail}";
+                        break;
+                    default:
+                        return (ReadinessOutcome.Ready, listener.Detail);
+                }
             }
 
             if (clock.Elapsed >= timeout)
