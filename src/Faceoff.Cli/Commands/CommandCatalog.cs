@@ -8,5 +8,11 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return new VersionCommand();
+        yield return new ValidateCommand();
+        yield return new LoadCommand();
+        yield return new RunCommand();
+        yield return new ReportCommand();
+        yield return new CompareCommand();
+        yield return new ParityCommand();
     }
 }

@@ -1,0 +1,51 @@
+using Faceoff.Campaign.Model;
+
+namespace Faceoff.Campaign.Execution;
+
+public enum CampaignPhase
+{
+    Prepare,
+    Parity,
+    ServerStart,
+    ServerWarmup,
+    Publish,
+}
+
+public enum NoticeLevel
+{
+    Info,
+    Warning,
+    Error,
+}
+
+/// <summary>Where a pass sits in the campaign, for progress displays.</summary>
+/// <param name="Repeats">How many passes of this kind the side runs at this step.</param>
+public sealed record PassContext(
+    string Pair,
+    string Scenario,
+    int Concurrency,
+    Side Side,
+    string Profile,
+    PassKind Kind,
+    int Repeat,
+    int Repeats);
+
+/// <summary>
+/// What the runner reports as it goes. Calls come from the runner's own flow (never concurrently
+/// with each other) except <see cref="PassLive"/>, which the load engine raises from its thread.
+/// </summary>
+public interface ICampaignObserver
+{
+    void PhaseStarted(CampaignPhase phase, string description);
+
+    void Notice(NoticeLevel level, string message);
+
+    void PassStarted(PassContext pass);
+
+    void PassLive(PassContext pass, double requestsPerSecond);
+
+    void PassFinished(PassContext pass, PassSummary summary);
+
+    /// <param name="done">Cells finished, resumed ones included.</param>
+    void CellFinished(MatchupRecord cell, int done, int total);
+}

@@ -1,0 +1,97 @@
+using Faceoff.Campaign.Model;
+using Faceoff.Protocol.Model;
+
+namespace Faceoff.Campaign.Execution;
+
+/// <summary>The result of one cell: its record and the files of its measured passes (run-relative path → content).</summary>
+internal sealed record MatchupResult(MatchupRecord Record, IReadOnlyDictionary<string, string> PassFiles);
+
+/// <summary>
+/// Runs one cell on servers that are already up and warm: a short fixed warmup per side at this step,
+/// then the measured repeats alternating sides (cand r1, ref r1, cand r2, ref r2, …) so drift of the
+/// machine over the cell cannot favour one side. The first server failure ends the cell; the passes
+/// measured before it stay in the record.
+/// </summary>
+internal static class MatchupExecutor
+{
+    /// <param name="slots">Candidate first, then reference: the order every alternation follows.</param>
+    public static async Task<MatchupResult> RunAsync(
+        RunContext context,
+        MatchupKey key,
+        IReadOnlyList<ServerSlot> slots,
+        CancellationToken cancellationToken)
+    {
+        var protocol = context.Protocol;
+        var scenario = protocol.Scenarios[key.Scenario];
+        var startedAt = context.Now;
+        var servers = slots.Select(s => s.Use(context.Store)).ToList();
+        var passes = new List<PassRecord>();
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        ServerFailure? failure = null;
+
+        async Task<bool> Run(ServerSlot slot, PassKind kind, int repeat, PassPlan plan)
+        {
+            var measured = kind == PassKind.Measured;
+            var server = slot.Server!;
+            var pass = new PassContext(key.Pair, key.Scenario, key.Concurrency, slot.Side, slot.Profile, kind, repeat, plan.Repeats);
+            var request = new PassRequest(server.BaseUri, scenario, key.Concurrency, PassBound.Of(plan),
+                measured ? protocol.Parity.SampleEvery : 0, KeepLoadResult: measured);
+            var attempt = await PassRunner.RunAsync(context, server, pass, request, meter: measured, cancellationToken).ConfigureAwait(false);
+            if (attempt.Failure is not null)
+            {
+                failure = attempt.Failure;
+                return false;
+            }
+            var outcome = attempt.Outcome!;
+            string? resultPath = null, logPath = null;
+            if (measured)
+            {
+                var (result, log) = key.PassFiles(slot.Profile, repeat);
+                resultPath = Keep(files, result, outcome.LoadResultJson);
+                logPath = Keep(files, log, outcome.HistogramLog);
+            }
+            passes.Add(new PassRecord(passes.Count + 1, kind, slot.Side, slot.Profile, repeat, attempt.StartedAt,
+                outcome.Summary, attempt.Resources, resultPath, logPath));
+            return true;
+        }
+
+        var warmup = protocol.Warmup.Fixed;
+        var ok = true;
+        foreach (var slot in slots)
+        {
+            for (var repeat = 1; ok && repeat <= warmup.Repeats; repeat++)
+            {
+                ok = await Run(slot, PassKind.Warmup, repeat, warmup).ConfigureAwait(false);
+            }
+        }
+        for (var repeat = 1; ok && repeat <= protocol.Measured.Repeats; repeat++)
+        {
+            foreach (var slot in slots)
+            {
+                ok = ok && await Run(slot, PassKind.Measured, repeat, protocol.Measured).ConfigureAwait(false);
+            }
+        }
+
+        var record = new MatchupRecord(
+            key.Pair, key.Scenario, key.Concurrency, slots[0].Profile, slots[1].Profile,
+            failure is null ? MatchupStatus.Completed : MatchupStatus.Failed,
+            startedAt, context.Now, servers, passes, failure is null ? [] : [failure]);
+        return new MatchupResult(record, files);
+    }
+
+    /// <summary>A cell that could not run because a server was unavailable: recorded at once, no load sent.</summary>
+    public static MatchupResult Unavailable(RunContext context, MatchupKey key, IReadOnlyList<ServerSlot> slots, IReadOnlyList<ServerFailure> failures) =>
+        new(new MatchupRecord(key.Pair, key.Scenario, key.Concurrency, slots[0].Profile, slots[1].Profile, MatchupStatus.Failed,
+            context.Now, context.Now, [.. slots.Where(s => s.Server is not null).Select(s => s.Use(context.Store))], [], failures),
+            new Dictionary<string, string>());
+
+    private static string? Keep(Dictionary<string, string> files, string path, string? content)
+    {
+        if (content is null)
+        {
+            return null;
+        }
+        files[path] = content;
+        return path;
+    }
+}

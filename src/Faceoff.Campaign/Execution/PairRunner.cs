@@ -1,0 +1,106 @@
+using Faceoff.Campaign.Model;
+using Faceoff.Protocol.Model;
+
+namespace Faceoff.Campaign.Execution;
+
+/// <summary>
+/// Runs every cell of one pair on one candidate and one reference server that stay up for the whole
+/// pair (ports from the pair definition). Cells already on disk are skipped; a server that fails is
+/// restarted (and re-warmed) for the next cell; one that cannot start fails the pair's remaining cells.
+/// </summary>
+internal sealed class PairRunner(RunContext context, PairDefinition pair, CellCounter counter)
+{
+    private readonly CampaignProtocol _protocol = context.Protocol;
+
+    /// <summary>The pair's cells in run order: ladder step outer, scenario inner.</summary>
+    public static IEnumerable<MatchupKey> CellsOf(CampaignProtocol protocol, PairDefinition pair) =>
+        from step in protocol.LadderFor(pair)
+        from scenario in protocol.ScenariosFor(pair)
+        select new MatchupKey(pair.Name, scenario.Id, step);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var pending = CellsOf(_protocol, pair).Where(key => !IsDone(key)).ToList();
+        if (pending.Count == 0)
+        {
+            return;
+        }
+        await using var candidate = new ServerSlot(Spec(Side.Candidate));
+        await using var reference = new ServerSlot(Spec(Side.Reference));
+        ServerSlot[] slots = [candidate, reference];
+        foreach (var key in pending)
+        {
+            var result = await RunCellAsync(key, slots, cancellationToken).ConfigureAwait(false);
+            context.Store.WriteCell(result.Record, result.PassFiles);
+            context.Observer.CellFinished(result.Record, counter.Finish(), counter.Total);
+            foreach (var failure in result.Record.Failures)
+            {
+                await slots.Single(s => s.Side == failure.Side).DiscardAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private bool IsDone(MatchupKey key) => context.Store.ReadCell(key)?.Status == MatchupStatus.Completed;
+
+    private async Task<MatchupResult> RunCellAsync(MatchupKey key, ServerSlot[] slots, CancellationToken cancellationToken)
+    {
+        var failures = new List<ServerFailure>();
+        foreach (var slot in slots)
+        {
+            if (await ReadyAsync(slot, cancellationToken).ConfigureAwait(false) is { } failure)
+            {
+                failures.Add(failure);
+            }
+        }
+        return failures.Count > 0
+            ? MatchupExecutor.Unavailable(context, key, slots, failures)
+            : await MatchupExecutor.RunAsync(context, key, slots, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Make the slot's server ready for a cell: start it if needed and, after a start, warm it until stable.</summary>
+    private async Task<ServerFailure?> ReadyAsync(ServerSlot slot, CancellationToken cancellationToken)
+    {
+        var started = await slot.EnsureStartedAsync(context, cancellationToken).ConfigureAwait(false);
+        if (slot.StartFailure is { } startFailure)
+        {
+            return startFailure;
+        }
+        if (!started || _protocol.Warmup.UntilStable is not { } rule)
+        {
+            return null;
+        }
+        var scenario = _protocol.ScenariosFor(pair)[0];
+        var concurrency = _protocol.LadderFor(pair)[0];
+        context.Observer.PhaseStarted(CampaignPhase.ServerWarmup,
+            $"{pair.Name}: warming {slot.Side.ToString().ToLowerInvariant()} {slot.Profile} until stable (cv < {rule.MaxCv:0.###} over {rule.WindowSeconds} s, at most {rule.MaxSeconds:0.#} s)");
+        var (record, failure) = await StabilityWarmup.RunAsync(context, slot, scenario, concurrency, rule, cancellationToken).ConfigureAwait(false);
+        slot.Warmup = record;
+        context.Observer.Notice(record.Stabilised ? NoticeLevel.Info : NoticeLevel.Warning,
+            $"{pair.Name}: {slot.Profile} {(record.Stabilised ? "stable" : "not stable")} after {record.Seconds:0.0} s" +
+            (record.FinalCv is { } cv ? $" (cv {cv:0.###})" : ""));
+        if (failure is not null)
+        {
+            await slot.DiscardAsync().ConfigureAwait(false);
+        }
+        return failure;
+    }
+
+    private ServerSpec Spec(Side side)
+    {
+        var profile = _protocol.Profiles[side == Side.Candidate ? pair.CandidateProfile : pair.ReferenceProfile];
+        var port = side == Side.Candidate ? pair.CandidatePort : pair.ReferencePort;
+        // The launcher never overwrites a log: a restarted or resumed server gets name.2.log, name.3.log…
+        var name = $"{pair.Name}.{side.ToString().ToLowerInvariant()}.{profile.Id}";
+        return new ServerSpec(pair.Name, side, profile, _protocol.Frameworks[profile.FrameworkId], _protocol.Host, port, name, context.Store.PathOf("servers"));
+    }
+}
+
+/// <summary>Cells finished so far across the whole run (resumed ones included), for progress.</summary>
+internal sealed class CellCounter(int done, int total)
+{
+    public int Done { get; private set; } = done;
+
+    public int Total { get; } = total;
+
+    public int Finish() => ++Done;
+}

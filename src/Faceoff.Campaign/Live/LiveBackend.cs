@@ -1,0 +1,146 @@
+using Faceoff.Campaign.Execution;
+using Faceoff.Campaign.Model;
+using Faceoff.Parity;
+using Faceoff.Protocol;
+using Faceoff.Protocol.Model;
+using Faceoff.Protocol.Overrides;
+using Faceoff.Targets;
+using Faceoff.Targets.Prepare;
+using ReportModel = Faceoff.Reporting.Model;
+
+namespace Faceoff.Campaign.Live;
+
+/// <summary>
+/// The real backend: Targets prepares and starts servers, Parity runs the gate, Load drives the passes.
+/// Prepare must run first; the environment it resolves (interpreters, placeholders) feeds the rest.
+/// </summary>
+public sealed class LiveBackend(CampaignProtocol protocol, RunSettings settings, ServerPlacement placement, ICampaignObserver observer) : ICampaignBackend
+{
+    public const string ParityReportFile = "parity/parity_report.json";
+
+    private readonly ServerLauncher _launcher = new();
+    private PreparedEnvironment? _environment;
+
+    public async Task<PrepareOutcome> PrepareAsync(string runDirectory, CancellationToken cancellationToken)
+    {
+        var protocolDirectory = Path.GetDirectoryName(protocol.SourcePath)!;
+        var options = new PrepareOptions(protocolDirectory, Path.Combine(runDirectory, "prepare"))
+        {
+            SkipBuild = settings.SkipBuild,
+            PythonVenv = settings.FastapiVenv,
+            PythonRequirements = Requirements(protocolDirectory),
+            CreateVenvIfMissing = settings.FastapiPython is null,
+        };
+        // --fastapi-python names the interpreter of every Python framework, as FACEOFF_<ID>_PYTHON does for one.
+        var pythonVariables = protocol.Frameworks.Values
+            .Where(f => f.Runtime == RuntimeKind.Python)
+            .Select(f => PythonResolver.OverrideVariable(f.Id))
+            .ToHashSet(StringComparer.Ordinal);
+        var resolver = new PythonResolver(name =>
+            settings.FastapiPython is { } python && pythonVariables.Contains(name) ? python : Environment.GetEnvironmentVariable(name));
+        var result = await new EnvironmentPreparer(resolver).PrepareAsync(protocol.Frameworks.Values, options, cancellationToken).ConfigureAwait(false);
+        if (result.Environment is not { } environment)
+        {
+            var tail = string.IsNullOrWhiteSpace(result.LogTail) ? "" : $"\n{result.LogTail}";
+            return new PrepareOutcome(false, result.Failure + tail, null);
+        }
+        _environment = environment;
+        return new PrepareOutcome(true, null, Facts(environment));
+    }
+
+    public async Task<ParityOutcome> RunParityAsync(string runDirectory, CancellationToken cancellationToken)
+    {
+        var options = new ParityOptions(Path.Combine(runDirectory, "parity", "servers"))
+        {
+            Progress = new Forward(observer),
+            Launcher = _launcher,
+        };
+        var report = await ParityGate.RunAsync(protocol, Prepared, options, cancellationToken).ConfigureAwait(false);
+        await ParityReportJson.WriteAsync(report, Path.Combine(runDirectory, ParityReportFile), cancellationToken).ConfigureAwait(false);
+        var rows = ReportAssembler.Scoped(protocol, report.Pairs, report.Frameworks)
+            .Where(s => s.Finding.Status is Parity.ParityStatus.Pass or Parity.ParityStatus.Fail)
+            .Select(Row)
+            .ToList();
+        return new ParityOutcome(report.Passed, report.FirstFailure, ParityReportFile, rows);
+    }
+
+    public async Task<ServerStart> StartServerAsync(ServerSpec spec, CancellationToken cancellationToken)
+    {
+        var launch = new ServerLaunch(
+            spec.Name, spec.Framework, spec.Profile, spec.Host, spec.Port, Constrained: false, spec.LogDirectory,
+            Prepared.Frameworks[spec.Framework.Id].Placeholders, placement.ServerCpus);
+        var start = await _launcher.StartAsync(launch, cancellationToken).ConfigureAwait(false);
+        if (start.Server is { } server)
+        {
+            return new ServerStart(new LiveServer(server, spec.Framework.Readiness.Path), null);
+        }
+        var exit = start.Exit;
+        return new ServerStart(null, new ServerFailure(
+            spec.Side, spec.Profile.Id, ServerFailureKind.StartFailed, start.Failure ?? "the server did not start",
+            exit?.ExitCode, exit?.Signal is { } signal ? ExitInfo.SignalName(signal) : null, start.LogTail, null));
+    }
+
+    public Task<PassOutcome> RunPassAsync(PassRequest request, IProgress<double>? liveRps, CancellationToken cancellationToken) =>
+        LoadPass.RunAsync(request, liveRps, cancellationToken);
+
+    private PreparedEnvironment Prepared =>
+        _environment ?? throw new InvalidOperationException("prepare must succeed before servers can start");
+
+    /// <summary>The requirements a created venv installs: the first Python framework's <c>requirements.txt</c>, when it has one.</summary>
+    private string? Requirements(string protocolDirectory)
+    {
+        var values = new Dictionary<string, string> { [Placeholders.ProtocolDir] = Path.GetFullPath(protocolDirectory) };
+        return protocol.Frameworks.Values
+            .Where(f => f.Runtime == RuntimeKind.Python && f.Start.WorkingDir is not null)
+            .Select(f => Path.Combine(Placeholders.Expand(f.Start.WorkingDir!, values), "requirements.txt"))
+            .FirstOrDefault(File.Exists);
+    }
+
+    private PreparedFacts Facts(PreparedEnvironment environment)
+    {
+        var v = environment.Versions;
+        var m = environment.Machine;
+        var versions = new Dictionary<string, string>
+        {
+            ["faceoff"] = v.FaceoffVersion,
+            ["dotnet_runtime"] = v.DotnetRuntime,
+            ["dotnet_sdk"] = v.DotnetSdk,
+            ["git_sha"] = v.GitDirty == true ? $"{v.GitSha} (dirty)" : v.GitSha,
+            ["kernel"] = v.Kernel,
+        };
+        if (v.Python is { } python)
+        {
+            versions["python"] = python;
+        }
+        foreach (var (package, version) in v.PythonPackages)
+        {
+            versions[$"python:{package}"] = version;
+        }
+        var notes = environment.Frameworks.Values.Select(f => f.Python is { Python: { } path } resolution
+            ? $"{f.FrameworkId}: Python {resolution.Version} at {path}"
+            : f.Build.Skipped ? $"{f.FrameworkId}: build skipped" : $"{f.FrameworkId}: built in {f.Build.Seconds:0.0} s ({f.Build.CommandLine})").ToList();
+        notes.Add($"Orphan protection: {ServerLauncher.OrphanProtection}.");
+        if (placement.Description is { } pinning)
+        {
+            notes.Add($"CPU pinning: {pinning}.");
+        }
+        return new PreparedFacts(new ReportModel.MachineInfo(m.CpuModel, m.LogicalCores, m.MemoryTotalKiB, m.Kernel, m.Os, m.Architecture), versions, notes);
+    }
+
+    private static ReportModel.ParityCheckRow Row(ScopedFinding scoped)
+    {
+        var finding = scoped.Finding;
+        var slash = scoped.Scope.IndexOf('/', StringComparison.Ordinal);
+        return new ReportModel.ParityCheckRow(
+            scoped.ClaimId is null ? finding.Check : $"{scoped.ClaimId} {finding.Check}",
+            finding.Subject,
+            slash < 0 ? null : scoped.Scope[(slash + 1)..],
+            finding.Status == Parity.ParityStatus.Fail ? ReportModel.ParityStatus.Failed : ReportModel.ParityStatus.Passed,
+            finding.Message);
+    }
+
+    private sealed class Forward(ICampaignObserver observer) : IProgress<string>
+    {
+        public void Report(string value) => observer.Notice(NoticeLevel.Info, value);
+    }
+}

@@ -1,0 +1,39 @@
+namespace Faceoff.Campaign.Model;
+
+/// <summary>
+/// The unit the runner schedules, stores and resumes: both profiles of a pair at one scenario and
+/// concurrency step. Their measured repeats interleave, so they finish (or fail) together.
+/// </summary>
+public sealed record MatchupKey(string Pair, string Scenario, int Concurrency)
+{
+    /// <summary>Where the finished cell lives inside the run directory.</summary>
+    public string RelativePath => $"{Stem}.json";
+
+    /// <summary>The files of one measured pass (full load result, HdrHistogram log), in a directory next to the cell file.</summary>
+    public (string LoadResult, string HistogramLog) PassFiles(string profile, int repeat)
+    {
+        var stem = $"{Stem}/{SafeName(profile)}.r{repeat}";
+        return ($"{stem}.json", $"{stem}.hlog");
+    }
+
+    private string Stem => $"cells/{SafeName(Pair)}/{SafeName(Scenario)}/c{Concurrency:D4}";
+
+    public override string ToString() => $"{Pair} c={Concurrency} {Scenario}";
+
+    // Ids come from a protocol file; a separator in one must not escape the cells directory.
+    private static string SafeName(string id) =>
+        string.Concat(id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' ? c : '_'));
+}
+
+/// <summary>Which side of a pair a profile plays.</summary>
+public enum Side
+{
+    Candidate,
+    Reference,
+}
+
+public static class SideExtensions
+{
+    /// <summary>The short label used in progress lines and pass names ("cand r2").</summary>
+    public static string Short(this Side side) => side == Side.Candidate ? "cand" : "ref";
+}

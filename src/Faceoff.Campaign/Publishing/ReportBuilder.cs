@@ -1,0 +1,144 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Faceoff.Campaign.Model;
+using Faceoff.Protocol.Model;
+using Faceoff.Reporting.Model;
+using Faceoff.Statistics;
+using Faceoff.Statistics.Claims;
+using ReportStatus = Faceoff.Reporting.Model.RunStatus;
+
+namespace Faceoff.Campaign.Publishing;
+
+/// <summary>
+/// Builds the campaign report from what the run directory holds: the journal and every stored cell.
+/// Nothing comes from memory of the session, so a resumed run reports the cells of every session alike.
+/// </summary>
+internal static class ReportBuilder
+{
+    public static CampaignReport Build(CampaignProtocol protocol, RunState state, IReadOnlyList<MatchupRecord> cells, IReadOnlyList<ArtifactEntry> artifacts)
+    {
+        var settings = StatisticsSettings.Default with
+        {
+            ConfidenceLevel = protocol.Comparison.ConfidenceLevel,
+            EquivalenceBand = protocol.Comparison.EquivalenceBand,
+            MaxCv = protocol.Reproducibility.MaxCvRatio,
+        };
+        var parityVerified = state.Parity == ParityGateState.Passed;
+        var ordered = cells.OrderBy(c => c.StartedAt).ThenBy(c => c.Pair, StringComparer.Ordinal).ToList();
+        var rows = ordered.Select(c => ComparisonCalculator.Compare(
+            c.Pair,
+            CellMapping.Measurements(c, Side.Candidate),
+            CellMapping.Measurements(c, Side.Reference),
+            parityVerified,
+            settings)).ToList();
+        var cellReports = ordered.Zip(rows).SelectMany(pair => new[]
+        {
+            CellMapping.Report(pair.First, Side.Candidate, pair.Second.Candidate),
+            CellMapping.Report(pair.First, Side.Reference, pair.Second.Reference),
+        }).ToList();
+        var claims = protocol.ClaimTargets.Select(t => ClaimRules.Evaluate(
+            new Statistics.Claims.ClaimTarget(t.ClaimId, t.Pair, t.Scenario),
+            [.. LadderOf(protocol, t.Pair)],
+            rows)).ToList();
+        var (status, detail) = Status(state, cells);
+
+        return new CampaignReport
+        {
+            RunId = state.RunId,
+            StartedUtc = state.StartedAt,
+            FinishedUtc = state.FinishedAt,
+            Status = status,
+            StatusDetail = detail,
+            Protocol = ProtocolSnapshotMapper.From(protocol),
+            Machine = state.Prepare?.Machine ?? new MachineInfo("unknown", Environment.ProcessorCount, 0, "unknown", "unknown", "unknown"),
+            ToolVersions = (state.Prepare?.ToolVersions ?? new Dictionary<string, string>()).ToImmutableSortedDictionary(StringComparer.Ordinal),
+            Environment = new EnvironmentFlags(state.Flags.SkipBuild, state.Flags.SkipParity is not null, state.Flags.Pinning, state.Flags.Quick),
+            Parity = new ParitySummary(
+                state.Parity switch
+                {
+                    ParityGateState.Passed => ParityStatus.Passed,
+                    ParityGateState.Skipped => ParityStatus.Skipped,
+                    _ => ParityStatus.Failed,
+                },
+                state.ParityChecks,
+                state.ParityReportPath),
+            Cells = cellReports,
+            MeasuredPassOrder = [.. ordered.SelectMany(c => c.Passes
+                .Where(p => p.Kind == PassKind.Measured)
+                .Select(p => PassId.Format(c.Pair, p.Profile, c.Scenario, c.Concurrency, p.Repeat)))],
+            Comparisons = [.. rows.Select(ComparisonMapping.Row)],
+            Claims = [.. claims.Select(ComparisonMapping.Claim)],
+            ClaimRules = ClaimRules.Text,
+            StatisticsMethod = Statistics.StatisticsMethod.Describe(settings),
+            Notes = Notes(protocol, state, ordered),
+            Artifacts = artifacts,
+        };
+    }
+
+    private static ImmutableArray<int> LadderOf(CampaignProtocol protocol, string pairName) =>
+        protocol.Pairs.FirstOrDefault(p => p.Name == pairName) is { } pair ? protocol.LadderFor(pair) : [];
+
+    private static (ReportStatus Status, string Detail) Status(RunState state, IReadOnlyList<MatchupRecord> cells)
+    {
+        var failed = cells.Count(c => c.Status == MatchupStatus.Failed);
+        return state.Status switch
+        {
+            RunJournalStatus.Interrupted => (ReportStatus.Interrupted,
+                $"interrupted after {cells.Count} cell(s); continue with 'faceoff run --resume {state.RunId}'"),
+            RunJournalStatus.ParityFailed => (ReportStatus.Failed, $"parity gate failed: {state.ParityFirstDifference}"),
+            RunJournalStatus.PrepareFailed => (ReportStatus.Failed, state.Message ?? "prepare failed"),
+            _ when failed > 0 => (ReportStatus.Partial, $"{failed} of {cells.Count} cell(s) failed; the claims that depend on them are unverified"),
+            _ => (ReportStatus.Complete, $"all {cells.Count} cell(s) completed"),
+        };
+    }
+
+    private static List<string> Notes(CampaignProtocol protocol, RunState state, List<MatchupRecord> cells)
+    {
+        var notes = new List<string>
+        {
+            "Within each cell the measured repeats alternate candidate and reference (cand r1, ref r1, cand r2, …) so drift of the machine over the cell cannot favour one side; the order is listed in measured_pass_order.",
+            "Warmup and measurement use the same server process: each pair's two servers stay up for all of the pair's cells unless one fails.",
+        };
+        notes.AddRange(state.Prepare?.Notes ?? []);
+        if (state.Flags.SkipParity is { } origin)
+        {
+            notes.Add($"The parity gate was skipped ({origin}): the apps are not proven to do the same work, so no comparison is publishable.");
+        }
+        if (state.Flags.Quick)
+        {
+            notes.Add("Quick (smoke) mode: reduced ladder, short passes and a fixed warmup; the numbers are indicative only.");
+        }
+        if (state.Sessions.Count > 1)
+        {
+            notes.Add($"The run was resumed {state.Sessions.Count - 1} time(s); sessions started at {string.Join(", ", state.Sessions.Select(Time))}. Cells finished in an earlier session were kept, not measured again.");
+        }
+        notes.AddRange(cells
+            .SelectMany(c => c.Servers)
+            .Where(s => s.Warmup is not null)
+            .DistinctBy(s => (s.Side, s.Profile, s.Pid, s.LogPath))
+            .Select(s => WarmupNote(s.Warmup!, s.Pid)));
+        notes.AddRange(cells
+            .Where(c => c.Status == MatchupStatus.Failed)
+            .SelectMany(c => c.Failures.Select(f => $"Cell {c.Key} failed: {f.OneLine}{Exit(f)}.")));
+        var missing = protocol.Pairs.Sum(p => protocol.LadderFor(p).Length * protocol.ScenariosFor(p).Length) - cells.Count;
+        if (missing > 0)
+        {
+            notes.Add($"{missing} planned cell(s) were not measured.");
+        }
+        return notes;
+    }
+
+    private static string WarmupNote(ServerWarmupRecord w, int pid)
+    {
+        var cv = w.FinalCv is { } value ? value.ToString("0.###", CultureInfo.InvariantCulture) : "n/a";
+        var outcome = w.Stabilised
+            ? $"reached steady throughput after {w.Seconds:0.0} s"
+            : $"did not reach steady throughput within {w.Seconds:0.0} s and was measured anyway";
+        return $"Server warmup: {w.Pair} {w.Profile} (pid {pid}) {outcome} (cv {cv} over the last {w.WindowSeconds} one-second passes at c={w.Concurrency}, bound {w.MaxCv:0.###}).";
+    }
+
+    private static string Exit(ServerFailure failure) =>
+        failure.Signal is { } signal ? $" ({signal})" : failure.ExitCode is { } code ? $" (exit code {code})" : "";
+
+    private static string Time(DateTimeOffset at) => at.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,100 @@
+using System.CommandLine;
+using Faceoff.Campaign;
+using Faceoff.Campaign.Execution;
+using Faceoff.Campaign.Live;
+using Faceoff.Campaign.Publishing;
+using Faceoff.Cli.Options;
+using Faceoff.Protocol.Overrides;
+using Spectre.Console;
+
+namespace Faceoff.Cli.Commands;
+
+/// <summary>
+/// 'faceoff run': the whole campaign — prepare, parity gate, every pair's cells, the publication pack — with
+/// every finished cell on disk at once, so a crash, a kill or Ctrl-C can be continued with --resume.
+/// </summary>
+internal sealed class RunCommand : Command
+{
+    // After Ctrl-C the partial report must still be written; the process waits this long for it at exit.
+    private static readonly TimeSpan ShutdownWait = TimeSpan.FromSeconds(60);
+
+    public RunCommand()
+        : base("run", "Run a campaign: build, parity gate, measured passes for every pair, report, manifest and bundle under <output-dir>/runs/<run-id>/. " +
+            "Exit 0 ok, 1 a cell failed, 2 usage or protocol error, 3 parity failure, 130 interrupted.")
+    {
+        var protocol = ProtocolArgument.Create();
+        Arguments.Add(protocol);
+        var overrides = OverrideOptions.ForRun();
+        overrides.AddTo(this);
+        var resume = new Option<string>("--resume")
+        {
+            Description = "Continue an interrupted run: finished cells are kept, the rest are measured. Give the same protocol and options.",
+            HelpName = "RUN_ID",
+        };
+        var quick = new Option<bool>("--quick")
+        {
+            Description = "Smoke run: ladder 1,8, measured 1 s × 2, a short fixed warmup instead of until-stable. Numbers are indicative only.",
+        };
+        Options.Add(resume);
+        Options.Add(quick);
+        SetAction((parse, ct) =>
+        {
+            var action = RunAsync(parse, parse.GetValue(protocol)!, overrides.Read(parse, OverrideInputs.ProcessEnvironment()),
+                parse.GetValue(resume), parse.GetValue(quick), ct);
+            // On SIGINT/SIGTERM System.CommandLine returns from Main a short grace after cancelling, whether or not the
+            // action is done. Holding the exit until the run has stopped its servers and written the partial report
+            // keeps that report whole, and the exit code stays the run's own (130) rather than the signal's.
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                try
+                {
+                    if (ct.IsCancellationRequested && action.Wait(ShutdownWait, CancellationToken.None))
+                    {
+                        Environment.ExitCode = action.Result;
+                    }
+                }
+                catch (AggregateException)
+                {
+                    // The action failed; System.CommandLine has already reported it and chosen the exit code.
+                }
+            };
+            return action;
+        });
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, string path, OverrideInputs inputs, string? resume, bool quick, CancellationToken ct)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        var error = parse.InvocationConfiguration.Error;
+        var (plan, notices, errors) = RunPlanning.Resolve(path, inputs, resume, quick, DateTimeOffset.UtcNow);
+        foreach (var notice in notices)
+        {
+            await error.WriteLineAsync($"notice: {notice}").ConfigureAwait(false);
+        }
+        if (plan is null)
+        {
+            foreach (var problem in errors)
+            {
+                await error.WriteLineAsync(problem).ConfigureAwait(false);
+            }
+            await error.WriteLineAsync($"faceoff: cannot run {path}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        if (plan.Placement.PinLoadGenerator() is { } pinFailure)
+        {
+            await error.WriteLineAsync($"faceoff: {pinFailure}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        var live = terminal ? new RunProgressLive(TimeProvider.System) : null;
+        ICampaignObserver observer = live is null ? new RunProgressPlain(output, TimeProvider.System) : live;
+        var backend = new LiveBackend(plan.Request.Protocol, plan.Settings, plan.Placement, observer);
+        var runner = new CampaignRunner(backend, new CampaignPublisher(), observer, TimeProvider.System);
+
+        var outcome = live is null
+            ? await runner.RunAsync(plan.Request, ct).ConfigureAwait(false)
+            : await live.ShowWhileAsync(() => runner.RunAsync(plan.Request, ct)).ConfigureAwait(false);
+        return RunReport.Print(outcome, terminal, output, error);
+    }
+}

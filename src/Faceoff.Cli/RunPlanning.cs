@@ -1,0 +1,67 @@
+using System.Globalization;
+using Faceoff.Campaign;
+using Faceoff.Campaign.Live;
+using Faceoff.Campaign.Model;
+using Faceoff.Protocol.Loading;
+using Faceoff.Protocol.Model;
+using Faceoff.Protocol.Overrides;
+
+namespace Faceoff.Cli;
+
+/// <summary>What 'faceoff run' resolved before anything starts: the campaign request and how to place the processes.</summary>
+internal sealed record RunPlan(CampaignRequest Request, RunSettings Settings, ServerPlacement Placement);
+
+/// <summary>
+/// Turns the command line and the environment into a <see cref="RunPlan"/>: loads the protocol with every
+/// override (the protocol library resolves them), applies quick mode, picks the run id and output directory.
+/// Problems come back as messages for a usage error; nothing here starts a process.
+/// </summary>
+internal static class RunPlanning
+{
+    public const string DefaultOutputDirectory = "build/perf/phased";
+
+    public static (RunPlan? Plan, IReadOnlyList<string> Notices, IReadOnlyList<string> Errors) Resolve(
+        string protocolPath, OverrideInputs inputs, string? resume, bool quick, DateTimeOffset now)
+    {
+        var resolution = OverrideResolver.Resolve(inputs);
+        var loaded = ProtocolLoader.Load(new ProtocolLoadRequest(protocolPath) { Overrides = resolution });
+        var notices = loaded.Notices.ToList();
+        if (loaded.Protocol is not { } protocol)
+        {
+            return (null, notices, [.. loaded.Errors.Select(e => e.ToString())]);
+        }
+        var settings = resolution.Run;
+        if (resume is not null && settings.RunId is not null && settings.RunId != resume)
+        {
+            return (null, notices, [$"--resume {resume} and run id '{settings.RunId}' disagree; give one of them"]);
+        }
+
+        // Run settings are overrides too: the report and methodology list them with the protocol's.
+        protocol = protocol with { Overrides = [.. protocol.Overrides, .. settings.Origins] };
+        if (quick)
+        {
+            protocol = QuickMode.Apply(protocol);
+        }
+        var placement = ServerPlacement.From(settings.Pin);
+        var flags = new RunFlags(settings.SkipBuild, SkipParityOrigin(settings), placement.Description, quick);
+        var request = new CampaignRequest(
+            protocol,
+            settings.OutputDir ?? DefaultOutputDirectory,
+            resume ?? settings.RunId ?? now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture),
+            resume is not null,
+            flags,
+            new Dictionary<string, string> { ["cpu_pinning"] = placement.Description ?? "off" });
+        return (new RunPlan(request, settings, placement), notices, []);
+    }
+
+    /// <summary>"--skip-parity" or "FACEOFF_SKIP_PARITY=1": named in the loud notice and the report.</summary>
+    private static string? SkipParityOrigin(RunSettings settings)
+    {
+        if (!settings.SkipParity)
+        {
+            return null;
+        }
+        var origin = settings.Origins.FirstOrDefault(o => o.Setting == Knobs.SkipParity.Setting);
+        return origin is { Source: SettingSource.Environment, Origin: { } variable } ? $"{variable}={origin.Value}" : origin?.Origin ?? Knobs.SkipParity.Option;
+    }
+}

@@ -1,0 +1,53 @@
+using Faceoff.Campaign;
+using Faceoff.Campaign.Model;
+using Faceoff.Reporting;
+
+namespace Faceoff.Cli;
+
+/// <summary>The end of 'faceoff run': the comparison table, the claims, where the outputs are, and the exit code.</summary>
+internal static class RunReport
+{
+    public static int Print(CampaignOutcome outcome, bool terminal, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome.Result == CampaignResult.Refused)
+        {
+            error.WriteLine($"faceoff: {outcome.Message}");
+            return ExitCodes.Usage;
+        }
+
+        if (outcome.Publication?.Summary is { } summary)
+        {
+            RunSummaryOutput.Write(summary, terminal, output);
+        }
+        if (outcome.RunDirectory is { } runDirectory)
+        {
+            output.WriteLine($"run directory: {runDirectory}");
+            if (outcome.Publication is { Succeeded: true } publication)
+            {
+                output.WriteLine($"report: {Path.Combine(runDirectory, PublicationFiles.Html)}");
+                output.WriteLine(publication.LatestUpdated ? "latest pointers updated" : "latest pointers not updated (only a run that reached its end moves them)");
+            }
+        }
+        if (outcome.Publication is { Succeeded: false, Error: { } publishError })
+        {
+            error.WriteLine($"faceoff: {publishError}");
+        }
+
+        var failedCells = outcome.Cells.Count(c => c.Status == MatchupStatus.Failed);
+        var (code, message) = outcome.Result switch
+        {
+            CampaignResult.ParityFailed => (ExitCodes.ParityFailure, outcome.Message),
+            CampaignResult.PrepareFailed => (ExitCodes.Failure, outcome.Message),
+            CampaignResult.Interrupted => (ExitCodes.Interrupted, outcome.Message),
+            CampaignResult.CompletedWithFailures => (ExitCodes.Failure, $"{failedCells} cell(s) failed; see the report's notes and the server logs"),
+            _ when outcome.Publication is { Succeeded: false } => (ExitCodes.Failure, "the publication pack is incomplete"),
+            _ => (ExitCodes.Success, null),
+        };
+        if (message is not null)
+        {
+            error.WriteLine($"faceoff: {message}");
+        }
+        return code;
+    }
+}

@@ -1,0 +1,37 @@
+using Faceoff.Campaign.Tests.Fakes;
+using Faceoff.Protocol.Model;
+
+namespace Faceoff.Campaign.Tests;
+
+public sealed class QuickModeTests
+{
+    [Fact]
+    public void Quick_mode_shrinks_the_campaign_and_records_each_change_as_an_override()
+    {
+        var protocol = TestProtocols.Build(ladder: [1, 4, 8, 16, 32], measuredRepeats: 3, untilStable: new(3, 0.05, 25));
+        protocol = protocol with { Pairs = [protocol.Pairs[0] with { ConcurrencyLadder = [1, 4] }] };
+
+        var quick = QuickMode.Apply(protocol);
+
+        Assert.Equal([1, 8], quick.LadderFor(quick.Pairs[0]).ToArray());
+        Assert.Null(quick.Warmup.UntilStable);
+        Assert.Equal(new PassPlan(null, 1, 2), quick.Measured);
+        Assert.All(quick.Overrides, o => Assert.Equal(QuickMode.Origin, o.Origin));
+        Assert.Contains(quick.Overrides, o => o.Setting == "warmup.until_stable");
+    }
+
+    [Fact]
+    public void Quick_mode_keeps_what_the_user_set_explicitly()
+    {
+        var protocol = TestProtocols.Build(measuredRepeats: 3) with
+        {
+            Overrides = [new SettingOrigin("measured.repeats", "3", SettingSource.CommandLine, "--measured-repeats")],
+        };
+
+        var quick = QuickMode.Apply(protocol);
+
+        Assert.Equal(3, quick.Measured.Repeats);
+        Assert.Equal(1, quick.Measured.DurationSeconds);
+        Assert.DoesNotContain(quick.Overrides, o => o.Setting == "measured.repeats" && o.Origin == QuickMode.Origin);
+    }
+}
