@@ -13,7 +13,7 @@ internal sealed record RunPlan(CampaignRequest Request, RunSettings Settings, Se
 
 /// <summary>
 /// Turns the command line and the environment into a <see cref="RunPlan"/>: loads the protocol with every
-/// override (the protocol library resolves them), applies quick mode, picks the run id and output directory.
+/// override (the protocol library resolves them), derives the A/A campaign, applies quick mode, picks the run id and output directory.
 /// Problems come back as messages for a usage error; nothing here starts a process.
 /// </summary>
 internal static class RunPlanning
@@ -21,7 +21,7 @@ internal static class RunPlanning
     public const string DefaultOutputDirectory = "build/perf/phased";
 
     public static (RunPlan? Plan, IReadOnlyList<string> Notices, IReadOnlyList<string> Errors) Resolve(
-        string protocolPath, OverrideInputs inputs, string? resume, bool quick, DateTimeOffset now)
+        string protocolPath, OverrideInputs inputs, string? resume, bool quick, string? aaProfile, DateTimeOffset now)
     {
         var resolution = OverrideResolver.Resolve(inputs);
         var loaded = ProtocolLoader.Load(new ProtocolLoadRequest(protocolPath) { Overrides = resolution });
@@ -38,6 +38,16 @@ internal static class RunPlanning
 
         // Run settings are overrides too: the report and methodology list them with the protocol's.
         protocol = protocol with { Overrides = [.. protocol.Overrides, .. settings.Origins] };
+        // Derived before quick mode so the A/A pair is sized like any other pair.
+        if (aaProfile is not null)
+        {
+            var aa = AaProtocol.From(protocol, aaProfile);
+            if (aa.Protocol is null)
+            {
+                return (null, notices, [aa.Error!.ToString()]);
+            }
+            protocol = aa.Protocol;
+        }
         if (quick)
         {
             protocol = QuickMode.Apply(protocol);

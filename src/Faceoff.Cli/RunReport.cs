@@ -16,9 +16,14 @@ internal static class RunReport
             return ExitCodes.Usage;
         }
 
+        var aa = outcome.Publication?.Summary?.Aa;
         if (outcome.Publication?.Summary is { } summary)
         {
             RunSummaryOutput.Write(summary, terminal, output);
+        }
+        foreach (var line in aa?.Lines ?? [])
+        {
+            output.WriteLine(line);
         }
         if (outcome.RunDirectory is { } runDirectory)
         {
@@ -42,6 +47,7 @@ internal static class RunReport
             CampaignResult.Interrupted => (ExitCodes.Interrupted, outcome.Message),
             CampaignResult.CompletedWithFailures => (ExitCodes.Failure, $"{failedCells} cell(s) failed; see the report's notes and the server logs"),
             _ when outcome.Publication is { Succeeded: false } => (ExitCodes.Failure, "the publication pack is incomplete"),
+            _ when aa is { Passed: false } => (ExitCodes.Failure, $"A/A check failed: {aa.Neutral} of {aa.Rows} row(s) neutral, below {AaCheck.BarPercent}%"),
             _ => (ExitCodes.Success, null),
         };
         if (message is not null)

@@ -17,4 +17,5 @@ public sealed record SummaryRow(
 public sealed record SummaryClaim(string ClaimId, string Pair, string Scenario, string Status, string Reason);
 
 /// <summary>The comparison table and claims, ready for the console.</summary>
-public sealed record CampaignSummary(IReadOnlyList<SummaryRow> Rows, IReadOnlyList<SummaryClaim> Claims);
+/// <param name="Aa">The A/A result, for an A/A run only.</param>
+public sealed record CampaignSummary(IReadOnlyList<SummaryRow> Rows, IReadOnlyList<SummaryClaim> Claims, AaCheck? Aa = null);

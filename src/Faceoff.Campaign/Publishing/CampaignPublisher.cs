@@ -31,7 +31,7 @@ public sealed class CampaignPublisher : ICampaignPublisher
                 ? null
                 : "the bundle does not match the manifest, so the latest pointers were left alone: " + string.Join("; ", seal.Findings.Take(5));
             IReadOnlyList<string> files = [.. PublicationFiles.Rendered, PublicationFiles.Bundle, PublicationFiles.Manifest];
-            return Task.FromResult(new PublishOutcome(error is null, error, files, seal.LatestUpdated, Summarize(report)));
+            return Task.FromResult(new PublishOutcome(error is null, error, files, seal.LatestUpdated, Summarize(report, AaProtocol.ProfileOf(input.Protocol))));
         }
         catch (IOException ex)
         {
@@ -43,7 +43,7 @@ public sealed class CampaignPublisher : ICampaignPublisher
         }
     }
 
-    private static CampaignSummary Summarize(CampaignReport report) => new(
+    private static CampaignSummary Summarize(CampaignReport report, string? aaProfile) => new(
         [.. report.Comparisons.Select(c => new SummaryRow(
             c.Pair,
             c.Scenario,
@@ -55,7 +55,8 @@ public sealed class CampaignPublisher : ICampaignPublisher
             EnumText.Words(c.Verdict),
             c.Verdict != Verdict.NotPublishable,
             c.Verdict == Verdict.NotPublishable ? string.Join("; ", c.Reasons.Where(r => !r.StartsWith(ComparisonMapping.NumbersAlone, StringComparison.Ordinal))) : null))],
-        [.. report.Claims.Select(c => new SummaryClaim(c.ClaimId, c.Pair, c.Scenario, EnumText.Words(c.Status), c.Reason))]);
+        [.. report.Claims.Select(c => new SummaryClaim(c.ClaimId, c.Pair, c.Scenario, EnumText.Words(c.Status), c.Reason))],
+        aaProfile is null ? null : AaCheck.Evaluate(aaProfile, report.Comparisons));
 
     private static string Ratio(RatioEstimate? ratio) => ratio is null
         ? "n/a"

@@ -41,6 +41,7 @@ internal static class ReportBuilder
             [.. LadderOf(protocol, t.Pair)],
             rows)).ToList();
         var (status, detail) = Status(state, cells);
+        var comparisons = rows.Select(ComparisonMapping.Row).ToList();
 
         return new CampaignReport
         {
@@ -66,11 +67,11 @@ internal static class ReportBuilder
             MeasuredPassOrder = [.. ordered.SelectMany(c => c.Passes
                 .Where(p => p.Kind == PassKind.Measured)
                 .Select(p => PassId.Format(c.Pair, p.Profile, c.Scenario, c.Concurrency, p.Repeat)))],
-            Comparisons = [.. rows.Select(ComparisonMapping.Row)],
+            Comparisons = comparisons,
             Claims = [.. claims.Select(ComparisonMapping.Claim)],
             ClaimRules = ClaimRules.Text,
             StatisticsMethod = Statistics.StatisticsMethod.Describe(settings),
-            Notes = Notes(protocol, state, ordered),
+            Notes = [.. Notes(protocol, state, ordered), .. AaNotes(protocol, comparisons)],
             Artifacts = artifacts,
         };
     }
@@ -126,6 +127,23 @@ internal static class ReportBuilder
             notes.Add($"{missing} planned cell(s) were not measured.");
         }
         return notes;
+    }
+
+    /// <summary>An A/A run's purpose and its result, which is the run's verdict in place of claims.</summary>
+    private static IEnumerable<string> AaNotes(CampaignProtocol protocol, IReadOnlyList<ComparisonReport> comparisons)
+    {
+        if (AaProtocol.ProfileOf(protocol) is not { } profile)
+        {
+            return [];
+        }
+        var check = AaCheck.Evaluate(profile, comparisons);
+        return
+        [
+            $"A/A mode ({AaProtocol.Origin} {profile}): both sides of every cell are {profile}, so every row should come out no significant difference or inconclusive; claim targets were dropped.",
+            check.Summary + ".",
+            .. check.Different.Select(d => $"A/A row that came out different: {d}."),
+            .. check.Unpublishable.Select(u => $"A/A row that was not publishable: {u}."),
+        ];
     }
 
     private static string WarmupNote(ServerWarmupRecord w, int pid)

@@ -20,7 +20,7 @@ internal sealed class RunCommand : Command
 
     public RunCommand()
         : base("run", "Run a campaign: build, parity gate, measured passes for every pair, report, manifest and bundle under <output-dir>/runs/<run-id>/. " +
-            "Exit 0 ok, 1 a cell failed, 2 usage or protocol error, 3 parity failure, 130 interrupted.")
+            "Exit 0 ok, 1 a cell failed (or an A/A check missed its bar), 2 usage or protocol error, 3 parity failure, 130 interrupted.")
     {
         var protocol = ProtocolArgument.Create();
         Arguments.Add(protocol);
@@ -35,12 +35,19 @@ internal sealed class RunCommand : Command
         {
             Description = "Smoke run: ladder 1,8, measured 1 s × 2, a short fixed warmup instead of until-stable. Numbers are indicative only.",
         };
+        var aa = new Option<string>(AaProtocol.Origin)
+        {
+            Description = "A/A check: run PROFILE against itself (two servers of it, one pair, no claims). " +
+                "Passes (exit 0) when at least 95% of the comparison rows come out no significant difference or inconclusive.",
+            HelpName = "PROFILE",
+        };
         Options.Add(resume);
         Options.Add(quick);
+        Options.Add(aa);
         SetAction((parse, ct) =>
         {
-            var action = RunAsync(parse, parse.GetValue(protocol)!, overrides.Read(parse, OverrideInputs.ProcessEnvironment()),
-                parse.GetValue(resume), parse.GetValue(quick), ct);
+            var choices = new RunChoices(parse.GetValue(resume), parse.GetValue(quick), parse.GetValue(aa));
+            var action = RunAsync(parse, parse.GetValue(protocol)!, overrides.Read(parse, OverrideInputs.ProcessEnvironment()), choices, ct);
             // On SIGINT/SIGTERM System.CommandLine returns from Main a short grace after cancelling, whether or not the
             // action is done. Holding the exit until the run has stopped its servers and written the partial report
             // keeps that report whole, and the exit code stays the run's own (130) rather than the signal's.
@@ -62,11 +69,11 @@ internal sealed class RunCommand : Command
         });
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, string path, OverrideInputs inputs, string? resume, bool quick, CancellationToken ct)
+    private static async Task<int> RunAsync(ParseResult parse, string path, OverrideInputs inputs, RunChoices choices, CancellationToken ct)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
-        var (plan, notices, errors) = RunPlanning.Resolve(path, inputs, resume, quick, DateTimeOffset.UtcNow);
+        var (plan, notices, errors) = RunPlanning.Resolve(path, inputs, choices.Resume, choices.Quick, choices.AaProfile, DateTimeOffset.UtcNow);
         foreach (var notice in notices)
         {
             await error.WriteLineAsync($"notice: {notice}").ConfigureAwait(false);
@@ -91,6 +98,13 @@ internal sealed class RunCommand : Command
         ICampaignObserver observer = live is null ? new RunProgressPlain(output, TimeProvider.System) : live;
         var backend = new LiveBackend(plan.Request.Protocol, plan.Settings, plan.Placement, observer);
         var runner = new CampaignRunner(backend, new CampaignPublisher(), observer, TimeProvider.System);
+        if (AaProtocol.ProfileOf(plan.Request.Protocol) is { } aaProfile)
+        {
+            var pair = plan.Request.Protocol.Pairs[0];
+            observer.Notice(NoticeLevel.Info,
+                $"A/A mode ({AaProtocol.Origin} {aaProfile}): pair {pair.Name} runs {aaProfile} against itself on ports {pair.CandidatePort} and {pair.ReferencePort}; " +
+                $"no claims; passes when at least {AaCheck.BarPercent}% of the rows come out no significant difference or inconclusive");
+        }
 
         var outcome = live is null
             ? await runner.RunAsync(plan.Request, ct).ConfigureAwait(false)
@@ -98,3 +112,6 @@ internal sealed class RunCommand : Command
         return RunReport.Print(outcome, terminal, output, error);
     }
 }
+
+/// <summary>The run verb's own switches, as given on the command line.</summary>
+internal sealed record RunChoices(string? Resume, bool Quick, string? AaProfile);

@@ -1,8 +1,6 @@
-using System.Text.Json.Nodes;
 using Faceoff.Reporting;
 using Faceoff.Reporting.Artifacts;
 using Faceoff.Reporting.Model;
-using Faceoff.Testing;
 
 namespace Faceoff.Campaign.Tests.EndToEnd;
 
@@ -14,7 +12,7 @@ public sealed class DefaultQuickRunTests : IDisposable
     [Fact]
     public async Task A_quick_run_of_the_default_protocol_writes_verifies_and_points_to_the_whole_pack()
     {
-        var (protocol, ports) = DefaultProtocolCopy();
+        var (protocol, ports) = DefaultProtocol.CopyTo(_work);
         var output = Path.Combine(_work, "out");
         using var cli = CliProcess.Start(Repo.Root, "run", protocol, "--quick", "--skip-build", "--output-dir", output, "--run-id", "e2e-quick");
 
@@ -62,29 +60,4 @@ public sealed class DefaultQuickRunTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
-
-    /// <summary>
-    /// protocols/default.json as it is, except for free ports (other test projects use the default ones at the
-    /// same time) and absolute paths: the ASP.NET app comes from the test build instead of build/apps.
-    /// </summary>
-    private (string Path, int[] Ports) DefaultProtocolCopy()
-    {
-        var text = File.ReadAllText(Path.Combine(Repo.Root, "protocols", "default.json"))
-            .Replace("{protocol_dir}/../build/apps/aspnet", Repo.AspNetBuild, StringComparison.Ordinal)
-            .Replace("{protocol_dir}/..", Repo.Root, StringComparison.Ordinal);
-        var node = JsonNode.Parse(text)!;
-        var ports = new List<int>();
-        foreach (var pair in node["pairs"]!.AsArray())
-        {
-            foreach (var side in new[] { "candidate_port", "reference_port" })
-            {
-                var port = FreePort.Get();
-                pair![side] = port;
-                ports.Add(port);
-            }
-        }
-        var path = Path.Combine(_work, "default.json");
-        File.WriteAllText(path, node.ToJsonString());
-        return (path, [.. ports]);
-    }
 }

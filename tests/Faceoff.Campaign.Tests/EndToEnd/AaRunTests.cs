@@ -1,0 +1,41 @@
+using Faceoff.Reporting.Model;
+
+namespace Faceoff.Campaign.Tests.EndToEnd;
+
+[Collection(EndToEndGroup.Name)]
+public sealed class AaRunTests : IDisposable
+{
+    private const string Profile = "comparison_http";
+
+    private readonly string _work = Directory.CreateTempSubdirectory("faceoff-e2e-aa-").FullName;
+
+    [Fact]
+    public async Task An_aa_run_of_the_aspnet_profile_finds_no_difference_between_it_and_itself()
+    {
+        var (protocol, ports) = DefaultProtocol.CopyTo(_work);
+        var output = Path.Combine(_work, "out");
+        // Quick mode gives ladder 1,8, 1 s passes and a short fixed warmup; three repeats give the interval something to work with.
+        using var cli = CliProcess.Start(Repo.Root, "run", protocol, "--aa", Profile, "--quick", "--measured-repeats", "3",
+            "--skip-build", "--output-dir", output, "--run-id", "e2e-aa");
+
+        var exit = await cli.ExitCodeAsync(TimeSpan.FromMinutes(5));
+
+        Assert.True(exit == 0, $"exit {exit}\n{cli.Output}");
+        var report = new RunDirectory(Path.Combine(output, "runs", "e2e-aa")).Report;
+        Assert.Equal(RunStatus.Complete, report.Status);
+        Assert.Equal(ParityStatus.Passed, report.Parity.Status);
+        Assert.Equal(6, report.Comparisons.Count);
+        Assert.All(report.Comparisons, c => Assert.Equal(("aa_" + Profile, Profile, Profile), (c.Pair, c.Candidate.Profile, c.Reference.Profile)));
+        Assert.All(report.Cells, c => Assert.Equal(3, c.Repeats.Count));
+        Assert.Empty(report.Claims);
+        var neutral = report.Comparisons.Count(c => c.Verdict is Verdict.NoSignificantDifference or Verdict.Inconclusive);
+        Assert.True(neutral * 100 >= 95 * report.Comparisons.Count,
+            string.Join("\n", report.Comparisons.Select(c => $"{c.Scenario} c={c.Concurrency}: {c.Verdict} {string.Join("; ", c.Reasons)}")));
+        Assert.Matches($@"A/A check \({Profile} against itself\): {neutral} of 6 comparison row\(s\) \([\d.]+%\) .* meets the ≥ 95% bar", cli.Output);
+        Assert.Contains(report.Notes, n => n.StartsWith($"A/A check ({Profile} against itself)", StringComparison.Ordinal));
+        Assert.Contains(report.Protocol.Overrides, o => o.Origin == AaProtocol.Origin && o.Value == Profile);
+        Assert.Empty(await Orphans.AfterSettlingAsync(TimeSpan.FromSeconds(15), ports));
+    }
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+}
