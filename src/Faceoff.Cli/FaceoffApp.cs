@@ -6,6 +6,13 @@ namespace Faceoff.Cli;
 /// <summary>Builds the command tree; each verb lives in its own class under Commands/.</summary>
 public static class FaceoffApp
 {
+    /// <summary>
+    /// After SIGINT/SIGTERM a verb is cancelled and then given this long to stop its servers and write what it
+    /// measured (a partial report) before the process exits anyway; its own exit code (130) is kept when it
+    /// finishes in time. System.CommandLine's default of 2 s is too short for a campaign to shut down cleanly.
+    /// </summary>
+    public static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(60);
+
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand(
@@ -34,6 +41,7 @@ public static class FaceoffApp
             return ExitCodes.Usage;
         }
 
-        return await parse.InvokeAsync().ConfigureAwait(false);
+        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = ShutdownGrace };
+        return await parse.InvokeAsync(invocation).ConfigureAwait(false);
     }
 }

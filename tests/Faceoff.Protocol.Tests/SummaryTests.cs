@@ -15,11 +15,12 @@ public sealed class SummaryTests
 
         var estimate = CampaignEstimate.For(protocol);
 
-        // 1 pair × 2 profiles × 1 shared scenario × 2 steps = 4 cells; 1 × 2 × 2 = 4 server starts of 3 s.
-        // Typical cell: 2 × 1 s fixed warmup + 3 s stability window + 3 × 2 s measured = 11 s; longest: 2 + 20 + 6 = 28 s.
-        Assert.Equal((4, 4), (estimate.Cells, estimate.ServerStarts));
-        Assert.Equal(TimeSpan.FromSeconds((4 * 3) + (4 * 11)), estimate.Typical);
-        Assert.Equal(TimeSpan.FromSeconds((4 * 3) + (4 * 28)), estimate.Longest);
+        // 1 pair × 2 profiles × 1 shared scenario × 2 steps = 4 cells; the pair's 2 servers start once (3 s each)
+        // and warm up until stable once each (3 s window typical, 20 s cap).
+        // Each cell: 2 × 1 s fixed warmup + 3 × 2 s measured = 8 s.
+        Assert.Equal((4, 2), (estimate.Cells, estimate.ServerStarts));
+        Assert.Equal(TimeSpan.FromSeconds((2 * 3) + (2 * 3) + (4 * 8)), estimate.Typical);
+        Assert.Equal(TimeSpan.FromSeconds((2 * 3) + (2 * 20) + (4 * 8)), estimate.Longest);
     }
 
     [Fact]
@@ -49,8 +50,8 @@ public sealed class SummaryTests
         Assert.Equal(["C03", "middleware_heavy", "api_echo"], tables["Claim targets"].Rows[2].ToArray());
         Assert.Equal(["measured", "120 requests × 5"], tables["Plan"].Rows[1].ToArray());
         Assert.Equal(["measured.repeats", "5", "environment ARLEN_PHASED_MEASURED_REPEATS"], tables["Settings not from the file"].Rows.Single().ToArray());
-        // 46 cells × (30 + 5 × 120 requests) / 2000 req/s + 14 starts × 3 s = 56.5 s.
-        Assert.StartsWith("about 57s; 46 timed cells, 14 server starts", summary.EstimateText, StringComparison.Ordinal);
+        // 46 cells × (30 + 5 × 120 requests) / 2000 req/s + 4 starts × 3 s = 26.5 s.
+        Assert.StartsWith("about 27s; 46 timed cells, 4 server starts", summary.EstimateText, StringComparison.Ordinal);
     }
 
     [Fact]

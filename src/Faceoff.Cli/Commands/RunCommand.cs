@@ -15,9 +15,6 @@ namespace Faceoff.Cli.Commands;
 /// </summary>
 internal sealed class RunCommand : Command
 {
-    // After Ctrl-C the partial report must still be written; the process waits this long for it at exit.
-    private static readonly TimeSpan ShutdownWait = TimeSpan.FromSeconds(60);
-
     public RunCommand()
         : base("run", "Run a campaign: build, parity gate, measured passes for every pair, report, manifest and bundle under <output-dir>/runs/<run-id>/. " +
             "Exit 0 ok, 1 a cell failed (or an A/A check missed its bar), 2 usage or protocol error, 3 parity failure, 130 interrupted.")
@@ -47,25 +44,7 @@ internal sealed class RunCommand : Command
         SetAction((parse, ct) =>
         {
             var choices = new RunChoices(parse.GetValue(resume), parse.GetValue(quick), parse.GetValue(aa));
-            var action = RunAsync(parse, parse.GetValue(protocol)!, overrides.Read(parse, OverrideInputs.ProcessEnvironment()), choices, ct);
-            // On SIGINT/SIGTERM System.CommandLine returns from Main a short grace after cancelling, whether or not the
-            // action is done. Holding the exit until the run has stopped its servers and written the partial report
-            // keeps that report whole, and the exit code stays the run's own (130) rather than the signal's.
-            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-            {
-                try
-                {
-                    if (ct.IsCancellationRequested && action.Wait(ShutdownWait, CancellationToken.None))
-                    {
-                        Environment.ExitCode = action.Result;
-                    }
-                }
-                catch (AggregateException)
-                {
-                    // The action failed; System.CommandLine has already reported it and chosen the exit code.
-                }
-            };
-            return action;
+            return RunAsync(parse, parse.GetValue(protocol)!, overrides.Read(parse, OverrideInputs.ProcessEnvironment()), choices, ct);
         });
     }
 

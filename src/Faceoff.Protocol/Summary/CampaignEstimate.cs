@@ -3,15 +3,16 @@ using Faceoff.Protocol.Model;
 namespace Faceoff.Protocol.Summary;
 
 /// <summary>
-/// How long a campaign should take, before it is run. For every pair, each of its two profiles runs every
-/// scenario both serve at every ladder step: warmup, then the measured repeats, on one server process per
-/// profile and step. Each server start costs <see cref="ServerStartAllowanceSeconds"/>. A request-count pass
-/// is assumed to run at <see cref="NominalRequestsPerSecond"/>. The parity gate and build are not included.
+/// How long a campaign should take, before it is run. It follows the runner's model: each pair starts its
+/// two servers once and keeps them for its whole ladder; each server first warms up until stable (once);
+/// then every cell (profile × scenario × step) gets its fixed warmup and its measured repeats on that same
+/// process. Each server start costs <see cref="ServerStartAllowanceSeconds"/>. A request-count pass is
+/// assumed to run at <see cref="NominalRequestsPerSecond"/>. The parity gate and build are not included.
 /// </summary>
-/// <param name="Typical">With a stability-bounded warmup settling after one window.</param>
-/// <param name="Longest">With every stability-bounded warmup running to its cap.</param>
+/// <param name="Typical">With each until-stable warmup settling after one window.</param>
+/// <param name="Longest">With every until-stable warmup running to its cap.</param>
 /// <param name="Cells">Timed cells: pair × profile × scenario × ladder step.</param>
-/// <param name="ServerStarts">Server processes started: pair × profile × ladder step.</param>
+/// <param name="ServerStarts">Server processes started: two per pair.</param>
 public sealed record CampaignEstimate(TimeSpan Typical, TimeSpan Longest, int Cells, int ServerStarts)
 {
     /// <summary>
@@ -25,10 +26,9 @@ public sealed record CampaignEstimate(TimeSpan Typical, TimeSpan Longest, int Ce
 
     public static CampaignEstimate For(CampaignProtocol protocol)
     {
-        var fixedWarmup = protocol.Warmup.Fixed.Repeats * PassSeconds(protocol.Warmup.Fixed);
+        var cellSeconds = (protocol.Warmup.Fixed.Repeats * PassSeconds(protocol.Warmup.Fixed))
+            + (protocol.Measured.Repeats * PassSeconds(protocol.Measured));
         var stable = protocol.Warmup.UntilStable;
-        var typicalCell = fixedWarmup + (stable?.WindowSeconds ?? 0) + (protocol.Measured.Repeats * PassSeconds(protocol.Measured));
-        var longestCell = fixedWarmup + (stable?.MaxSeconds ?? 0) + (protocol.Measured.Repeats * PassSeconds(protocol.Measured));
 
         var cells = 0;
         var starts = 0;
@@ -36,13 +36,13 @@ public sealed record CampaignEstimate(TimeSpan Typical, TimeSpan Longest, int Ce
         {
             var steps = protocol.LadderFor(pair).Length;
             cells += 2 * protocol.ScenariosFor(pair).Length * steps;
-            starts += 2 * steps;
+            starts += 2;
         }
 
-        var startSeconds = starts * ServerStartAllowanceSeconds;
+        var fixedSeconds = (starts * ServerStartAllowanceSeconds) + (cells * cellSeconds);
         return new CampaignEstimate(
-            TimeSpan.FromSeconds(startSeconds + (cells * typicalCell)),
-            TimeSpan.FromSeconds(startSeconds + (cells * longestCell)),
+            TimeSpan.FromSeconds(fixedSeconds + (starts * (stable?.WindowSeconds ?? 0))),
+            TimeSpan.FromSeconds(fixedSeconds + (starts * (stable?.MaxSeconds ?? 0))),
             cells,
             starts);
     }

@@ -16,7 +16,7 @@ public sealed record ProtocolSummary(ImmutableArray<SummaryTable> Tables, Campai
     public static ProtocolSummary For(CampaignProtocol protocol) =>
         new([Campaign(protocol), Frameworks(protocol), Pairs(protocol), Claims(protocol), Plans(protocol), Overrides(protocol)], CampaignEstimate.For(protocol));
 
-    /// <summary>The estimate as a sentence, e.g. <c>about 12m 40s (at most 33m 0s); 70 timed cells, 20 server starts</c>.</summary>
+    /// <summary>The estimate as a sentence, e.g. <c>about 4m 10s (at most 5m 50s); 70 timed cells, 4 server starts</c>.</summary>
     public string EstimateText =>
         $"about {Duration(Estimate.Typical)}"
         + (Estimate.Longest > Estimate.Typical ? $" (at most {Duration(Estimate.Longest)} if warmup never stabilises)" : string.Empty)
