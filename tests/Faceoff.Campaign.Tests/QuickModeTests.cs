@@ -15,7 +15,7 @@ public sealed class QuickModeTests
 
         Assert.Equal([1, 8], quick.LadderFor(quick.Pairs[0]).ToArray());
         Assert.Null(quick.Warmup.UntilStable);
-        Assert.Equal(new PassPlan(null, 1, 2), quick.Measured);
+        Assert.Equal(new PassPlan(null, 0.5, 3), quick.Measured);
         Assert.All(quick.Overrides, o => Assert.Equal(QuickMode.Origin, o.Origin));
         Assert.Contains(quick.Overrides, o => o.Setting == "warmup.until_stable");
     }
@@ -23,15 +23,15 @@ public sealed class QuickModeTests
     [Fact]
     public void Quick_mode_keeps_what_the_user_set_explicitly()
     {
-        var protocol = TestProtocols.Build(measuredRepeats: 3) with
+        var protocol = TestProtocols.Build(measuredRepeats: 5) with
         {
-            Overrides = [new SettingOrigin("measured.repeats", "3", SettingSource.CommandLine, "--measured-repeats")],
+            Overrides = [new SettingOrigin("measured.repeats", "5", SettingSource.CommandLine, "--measured-repeats")],
         };
 
         var quick = QuickMode.Apply(protocol);
 
-        Assert.Equal(3, quick.Measured.Repeats);
-        Assert.Equal(1, quick.Measured.DurationSeconds);
+        Assert.Equal(5, quick.Measured.Repeats);
+        Assert.Equal(0.5, quick.Measured.DurationSeconds);
         Assert.DoesNotContain(quick.Overrides, o => o.Setting == "measured.repeats" && o.Origin == QuickMode.Origin);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Faceoff.Cli.Options;
 using Faceoff.Parity;
 using Faceoff.Protocol;
 using Faceoff.Protocol.Loading;
@@ -15,18 +16,12 @@ namespace Faceoff.Cli.Commands;
 /// </summary>
 internal sealed class ParityCommand : Command
 {
-    public const string DefaultProtocol = "protocols/default.json";
     public const string DefaultOutput = "build/perf/parity/parity_report.json";
 
     public ParityCommand()
         : base("parity", "Run the parity gate alone: prove both apps of every pair do the same work (contracts, equivalence, keep-alive C04, backpressure C05). Exit 0 pass, 3 parity failure, 2 bad protocol.")
     {
-        var protocol = new Argument<string>("protocol")
-        {
-            Description = $"Campaign protocol file (default: {DefaultProtocol}).",
-            Arity = ArgumentArity.ZeroOrOne,
-            DefaultValueFactory = _ => DefaultProtocol,
-        };
+        var protocol = ProtocolArgument.CreateWithDefault();
         var output = new Option<string>("--output", "-o")
         {
             Description = $"Where to write the parity report JSON (default: {DefaultOutput}); server logs go to logs/ beside it.",

@@ -19,7 +19,7 @@ internal sealed class RunCommand : Command
         : base("run", "Run a campaign: build, parity gate, measured passes for every pair, report, manifest and bundle under <output-dir>/runs/<run-id>/. " +
             "Exit 0 ok, 1 a cell failed (or an A/A check missed its bar), 2 usage or protocol error, 3 parity failure, 130 interrupted.")
     {
-        var protocol = ProtocolArgument.Create();
+        var protocol = ProtocolArgument.CreateWithDefault();
         Arguments.Add(protocol);
         var overrides = OverrideOptions.ForRun();
         overrides.AddTo(this);
@@ -30,7 +30,7 @@ internal sealed class RunCommand : Command
         };
         var quick = new Option<bool>("--quick")
         {
-            Description = "Smoke run: ladder 1,8, measured 1 s × 2, a short fixed warmup instead of until-stable. Numbers are indicative only.",
+            Description = "Smoke run: ladder 1,8, measured 0.5 s × 3, a short fixed warmup instead of until-stable. Numbers are indicative only.",
         };
         var aa = new Option<string>(AaProtocol.Origin)
         {

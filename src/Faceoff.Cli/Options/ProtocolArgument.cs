@@ -5,8 +5,20 @@ namespace Faceoff.Cli.Options;
 /// <summary>The protocol file argument shared by the verbs that take a campaign.</summary>
 internal static class ProtocolArgument
 {
-    public static Argument<string> Create() => new("protocol")
+    /// <summary>The bundled campaign, relative to the repository root (where <c>./faceoff</c> runs).</summary>
+    public const string DefaultProtocol = "protocols/default.json";
+
+    private const string Description =
+        "Campaign protocol file: schema v2 (e.g. protocols/default.json), or the seed's schema v1, which is mapped onto the base protocol.";
+
+    /// <summary>A protocol the user must name (validate: checking "the default" by accident would hide a typo).</summary>
+    public static Argument<string> Create() => new("protocol") { Description = Description };
+
+    /// <summary>A protocol that defaults to the bundled campaign (run, parity).</summary>
+    public static Argument<string> CreateWithDefault() => new("protocol")
     {
-        Description = "Campaign protocol file: schema v2 (e.g. protocols/default.json), or the seed's schema v1, which is mapped onto the base protocol.",
+        Description = $"{Description} Default: {DefaultProtocol}.",
+        Arity = ArgumentArity.ZeroOrOne,
+        DefaultValueFactory = _ => DefaultProtocol,
     };
 }

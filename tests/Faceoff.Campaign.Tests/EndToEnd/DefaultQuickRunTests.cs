@@ -55,7 +55,7 @@ public sealed class DefaultQuickRunTests : IDisposable
 
         Assert.Contains("Comparison (candidate ÷ reference)", cli.Output, StringComparison.Ordinal);
         Assert.Contains("C02 comparison_http/api_status", cli.Output, StringComparison.Ordinal);
-        Assert.Matches(@"\[\d\d:\d\d:\d\d\] comparison_http c=8 healthz cand r2/2 [\d,]+ req/s", cli.Output);
+        Assert.Matches(@"\[\d\d:\d\d:\d\d\] comparison_http c=8 healthz cand r3/3 [\d,]+ req/s", cli.Output);
         Assert.Empty(await Orphans.AfterSettlingAsync(TimeSpan.FromSeconds(15), ports));
     }
 
