@@ -15,7 +15,7 @@ internal static class CellMapping
 
     public static CellMeasurements Measurements(MatchupRecord cell, Side side) => new(
         new CellKey(cell.ProfileOf(side), cell.Scenario, cell.Concurrency),
-        [.. cell.Measured(side).Select(Measurement)],
+        [.. cell.Measured(side).Select(pass => Repeat(pass).ToMeasurement())],
         FailureOf(cell, side));
 
     public static CellReport Report(MatchupRecord cell, Side side, CellStatistics statistics)
@@ -43,21 +43,6 @@ internal static class CellMapping
     private static string? FailureOf(MatchupRecord cell, Side side) =>
         cell.FailureOf(side)?.OneLine
         ?? (cell.Status == MatchupStatus.Failed ? $"cell not completed: {cell.Failures[0].OneLine}" : null);
-
-    private static RepeatMeasurement Measurement(PassRecord pass)
-    {
-        var s = pass.Summary;
-        var l = s.LatencyUs;
-        return new RepeatMeasurement(
-            s.ThroughputRps,
-            new LatencyPercentiles(l.P50Us, l.P75Us, l.P90Us, l.P95Us, l.P99Us, l.P999Us, l.MeanUs),
-            [.. s.PerSecondCompleted.Select(v => (double)v)],
-            s.Requests,
-            s.Errors,
-            s.ContractViolations,
-            pass.Resources?.CpuSeconds ?? 0,
-            pass.Resources?.RssPeakKib ?? 0);
-    }
 
     private static RepeatResult Repeat(PassRecord pass)
     {

@@ -44,20 +44,6 @@ internal static class GateCells
     private static CellMeasurements[] Cells(CampaignReport report, HashSet<string> shared) =>
         [.. report.Cells.Select(cell => new CellMeasurements(
             new CellKey(shared.Contains(cell.Profile) ? $"{cell.Pair}/{cell.Profile}" : cell.Profile, cell.Scenario, cell.Concurrency),
-            [.. cell.Repeats.Select(Measurement)],
+            [.. cell.Repeats.Select(StatisticsInput.ToMeasurement)],
             cell.Status == CellStatus.Failed ? cell.Failure?.Reason ?? "the cell failed" : null))];
-
-    private static RepeatMeasurement Measurement(RepeatResult repeat)
-    {
-        var l = repeat.Latency;
-        return new RepeatMeasurement(
-            repeat.RequestsPerSecond,
-            new LatencyPercentiles(l.P50Us, l.P75Us, l.P90Us, l.P95Us, l.P99Us, l.P999Us, l.MeanUs),
-            [.. repeat.PerSecondCompleted.Select(v => (double)v)],
-            repeat.Requests,
-            repeat.Errors,
-            repeat.ContractViolations,
-            repeat.ServerCpuSeconds,
-            repeat.RssPeakKib);
-    }
 }
