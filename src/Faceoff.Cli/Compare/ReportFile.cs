@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Faceoff.Reporting;
 using Faceoff.Reporting.Model;
+using Faceoff.Statistics.Regression;
 
 namespace Faceoff.Cli.Compare;
 
@@ -16,8 +17,6 @@ internal sealed record LoadedReport(string Path, CampaignReport? Report, IReadOn
 internal static class ReportFile
 {
     private const string SchemaVersionField = "schema_version";
-
-    private static readonly string[] LocationMarkers = [" Path: ", " LineNumber: "];
 
     public static LoadedReport Load(string argument)
     {
@@ -52,9 +51,9 @@ internal static class ReportFile
         }
         catch (JsonException e)
         {
-            var message = StripLocation(e.Message);
-            return Failed(path, e.LineNumber is { } line
-                ? $"{path}:{line + 1}:{(e.BytePositionInLine ?? 0) + 1}: {e.Path ?? "$"}: {message}"
+            var message = JsonPosition.StripLocation(e.Message);
+            return Failed(path, e.LineNumber is not null
+                ? $"{path}:{JsonPosition.Of(e)}: {e.Path ?? "$"}: {message}"
                 : $"{path}: {message}");
         }
     }
@@ -74,7 +73,7 @@ internal static class ReportFile
             reader.Read();
             if (isVersion)
             {
-                var at = Locate(bytes, reader.TokenStartIndex);
+                var at = JsonPosition.Of(bytes, reader.TokenStartIndex);
                 if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var version))
                 {
                     return $"{path}:{at}: $.{SchemaVersionField}: expected an integer";
@@ -89,31 +88,5 @@ internal static class ReportFile
         return null;
     }
 
-    private static string Locate(byte[] bytes, long index)
-    {
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < index; i++)
-        {
-            if (bytes[i] == (byte)'\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return $"{line}:{index - lineStart + 1}";
-    }
-
     private static LoadedReport Failed(string path, string error) => new(path, null, [error]);
-
-    // System.Text.Json appends "Path: ... | LineNumber: ... | BytePositionInLine: ..." to its messages;
-    // the location is already printed in file:line:col form in front.
-    private static string StripLocation(string message)
-    {
-        var cuts = LocationMarkers
-            .Select(marker => message.IndexOf(marker, StringComparison.Ordinal))
-            .Where(index => index >= 0)
-            .ToArray();
-        return cuts.Length == 0 ? message : message[..cuts.Min()].TrimEnd();
-    }
 }

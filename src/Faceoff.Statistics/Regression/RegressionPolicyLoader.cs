@@ -16,9 +16,7 @@ public static class RegressionPolicyLoader
 
     private static readonly string[] KnownFields = [LatencyRatio, ThroughputFloor, MemoryKbMax, MemoryRatio];
 
-    private readonly record struct Location(int Line, int Column);
-
-    private readonly record struct Value(double Number, Location At);
+    private readonly record struct Value(double Number, JsonPosition At);
 
     public static PolicyLoadResult Parse(string json, string source = "policy.json")
     {
@@ -27,8 +25,8 @@ public static class RegressionPolicyLoader
         var errors = new List<PolicyError>();
         var values = new Dictionary<string, Value>();
         var seen = new HashSet<string>();
-        var root = new Location(1, 1);
-        void Error(string path, Location at, string message) => errors.Add(new(source, path, at.Line, at.Column, message));
+        var root = new JsonPosition(1, 1);
+        void Error(string path, JsonPosition at, string message) => errors.Add(new(source, path, at.Line, at.Column, message));
 
         if (string.IsNullOrWhiteSpace(json))
         {
@@ -39,7 +37,7 @@ public static class RegressionPolicyLoader
         try
         {
             reader.Read();
-            root = Locate(bytes, reader.TokenStartIndex);
+            root = JsonPosition.Of(bytes, reader.TokenStartIndex);
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 Error("$", root, $"expected a JSON object, found {Describe(reader.TokenType)}");
@@ -49,9 +47,9 @@ public static class RegressionPolicyLoader
             {
                 var name = reader.GetString()!;
                 var path = "$." + name;
-                var nameAt = Locate(bytes, reader.TokenStartIndex);
+                var nameAt = JsonPosition.Of(bytes, reader.TokenStartIndex);
                 reader.Read();
-                var at = Locate(bytes, reader.TokenStartIndex);
+                var at = JsonPosition.Of(bytes, reader.TokenStartIndex);
                 if (!KnownFields.Contains(name))
                 {
                     Error(path, nameAt, $"unknown field \"{name}\"; expected one of {string.Join(", ", KnownFields)}");
@@ -75,8 +73,8 @@ public static class RegressionPolicyLoader
         }
         catch (JsonException ex)
         {
-            var at = new Location((int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1);
-            Error("$", at, "malformed JSON: " + StripLocation(ex.Message));
+            var at = JsonPosition.Of(ex);
+            Error("$", at, "malformed JSON: " + JsonPosition.StripLocation(ex.Message));
             return new(null, errors);
         }
 
@@ -118,27 +116,12 @@ public static class RegressionPolicyLoader
         string field,
         Func<double, bool> valid,
         string rule,
-        Action<string, Location, string> error)
+        Action<string, JsonPosition, string> error)
     {
         if (values.TryGetValue(field, out var value) && !valid(value.Number))
         {
             error("$." + field, value.At, $"{rule}, got {value.Number}");
         }
-    }
-
-    private static Location Locate(byte[] bytes, long index)
-    {
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < index; i++)
-        {
-            if (bytes[i] == (byte)'\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return new Location(line, (int)index - lineStart + 1);
     }
 
     private static string Describe(JsonTokenType token) => token switch
@@ -151,11 +134,4 @@ public static class RegressionPolicyLoader
         JsonTokenType.Number => "a number",
         _ => token.ToString(),
     };
-
-    // The reader's message repeats the line and byte position the error already carries.
-    private static string StripLocation(string message)
-    {
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return cut < 0 ? message : message[..cut];
-    }
 }
