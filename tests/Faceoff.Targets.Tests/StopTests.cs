@@ -36,9 +36,13 @@ public sealed class StopTests
     public async Task A_crash_after_startup_is_captured_as_a_signal_and_not_as_a_requested_stop()
     {
         using var dir = new TempDir();
-        // The background job kills the server (bash's $$ is the server after exec) once it is up.
-        var script = $"(sleep 0.5; echo about-to-crash; kill -KILL $$) & {Servers.ExecHttpServer}";
+        // The background job kills the server (bash's $$ is the server after exec) only when the test
+        // creates the trigger file, i.e. after readiness: a fixed delay raced slow start-ups on CI.
+        var trigger = System.IO.Path.Combine(dir.Path, "crash-now");
+        var script = $"(while [ ! -e '{trigger}' ]; do sleep 0.05; done; echo about-to-crash; kill -KILL $$) & {Servers.ExecHttpServer}";
         await using var server = await Servers.StartAsync(Servers.Launch(Servers.Bash(script), dir));
+        Assert.False(server.HasExited);
+        await File.WriteAllTextAsync(trigger, "");
 
         Assert.True(await Procs.EventuallyAsync(() => server.HasExited));
 
