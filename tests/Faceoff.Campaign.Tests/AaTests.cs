@@ -80,6 +80,11 @@ public sealed class AaTests
         var report = ReportJson.ReadReport(Path.Combine(outcome.RunDirectory!, PublicationFiles.Report));
         Assert.Contains(report.Notes, n => n.StartsWith("A/A check (cand1 against itself): 4 of 4", StringComparison.Ordinal));
         Assert.Contains(report.Protocol.Overrides, o => o.Origin == AaProtocol.Origin);
+        // One profile on both sides must still give every measured pass its own raw files.
+        var raw = report.Cells.SelectMany(c => c.Repeats).SelectMany(r => new[] { r.RawResultPath, r.HistogramLogPath }).ToList();
+        Assert.Equal(report.Cells.Sum(c => c.Repeats.Count) * 2, raw.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(raw, path => Assert.True(File.Exists(Path.Combine(outcome.RunDirectory!, path!)), path));
+        Assert.Equal(report.Cells.Count, report.Cells.Select(c => c.Key).Distinct(StringComparer.Ordinal).Count());
     }
 
     [Fact]

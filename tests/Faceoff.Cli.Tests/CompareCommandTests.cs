@@ -105,6 +105,40 @@ public sealed partial class CompareCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Aa_runs_compare_each_side_of_the_self_pair_on_its_own()
+    {
+        // Both sides of an A/A pair are one profile; keyed by profile alone they would collide or be refused.
+        static CellSpec[] Aa(double referenceRps) =>
+        [
+            new("comparison_http", "healthz", 8, 21_000, 900) { Pair = "aa_comparison_http", Role = ProfileRole.Candidate },
+            new("comparison_http", "healthz", 8, referenceRps, 900) { Pair = "aa_comparison_http", Role = ProfileRole.Reference },
+        ];
+        var baseline = Write("baseline.json", Aa(21_000));
+        var current = Write("current.json", Aa(21_000 * 0.7));
+
+        var (code, output, error) = await Run("compare", baseline, current);
+
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Equal(string.Empty, error);
+        Assert.EndsWith(" | ok | within policy", Row(output, "comparison_http (candidate)", "healthz"), StringComparison.Ordinal);
+        Assert.StartsWith("comparison_http (reference) | healthz | 8 | 0.700 [", Row(output, "comparison_http (reference)", "healthz"), StringComparison.Ordinal);
+        Assert.EndsWith("faceoff compare: FAIL: 2 cells: 1 regression, 1 ok.", output.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_report_holding_one_cell_twice_is_refused_naming_the_cell()
+    {
+        var typical = CompareReports.Typical();
+        var baseline = Write("baseline.json", typical);
+        var current = Write("current.json", [.. typical, typical[0]]);
+
+        var (code, _, error) = await Run("compare", baseline, current);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains($"{current}: $.cells: cell comparison_http/candidate.comparison_http/healthz/c8 appears more than once", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Json_output_carries_every_cell_with_its_interval_and_the_policy_file()
     {
         var baseline = Write("baseline.json", CompareReports.Typical());

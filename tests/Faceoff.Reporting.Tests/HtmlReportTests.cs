@@ -82,9 +82,9 @@ public sealed partial class HtmlReportTests
     [Fact]
     public void Failed_and_unstable_cells_are_explained_with_the_log_tail()
     {
-        Assert.Contains("middleware_heavy/fastapi_middleware_heavy/api_echo/c8</strong> failed: server exited during measured repeat 2 of 3; ended by SIGKILL.", Page, StringComparison.Ordinal);
+        Assert.Contains("middleware_heavy/reference.fastapi_middleware_heavy/api_echo/c8</strong> failed: server exited during measured repeat 2 of 3; ended by SIGKILL.", Page, StringComparison.Ordinal);
         Assert.Contains("INFO:     Application startup complete.", Page, StringComparison.Ordinal);
-        Assert.Contains("middleware_heavy/middleware_heavy/api_echo/c1</strong> is unstable (throughput CV 40.1% across repeats, bound 40%): throughput CV 0.401", Page, StringComparison.Ordinal);
+        Assert.Contains("middleware_heavy/candidate.middleware_heavy/api_echo/c1</strong> is unstable (throughput CV 40.1% across repeats, bound 40%): throughput CV 0.401", Page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ internal static class MatchupExecutor
             string? resultPath = null, logPath = null;
             if (measured)
             {
-                var (result, log) = key.PassFiles(slot.Profile, repeat);
+                var (result, log) = key.PassFiles(slot.Side, slot.Profile, repeat);
                 resultPath = Keep(files, result, outcome.LoadResultJson);
                 logPath = Keep(files, log, outcome.HistogramLog);
             }
@@ -91,7 +91,8 @@ internal static class MatchupExecutor
         {
             return null;
         }
-        files[path] = content;
+        // Add, not overwrite: two passes naming one file would silently lose a measurement.
+        files.Add(path, content);
         return path;
     }
 }

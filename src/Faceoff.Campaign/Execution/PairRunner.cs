@@ -72,7 +72,7 @@ internal sealed class PairRunner(RunContext context, PairDefinition pair, CellCo
         var scenario = _protocol.ScenariosFor(pair)[0];
         var concurrency = _protocol.LadderFor(pair)[0];
         context.Observer.PhaseStarted(CampaignPhase.ServerWarmup,
-            $"{pair.Name}: warming {slot.Side.ToString().ToLowerInvariant()} {slot.Profile} until stable (cv < {rule.MaxCv:0.###} over {rule.WindowSeconds} s, at most {rule.MaxSeconds:0.#} s)");
+            $"{pair.Name}: warming {slot.Side.Long()} {slot.Profile} until stable (cv < {rule.MaxCv:0.###} over {rule.WindowSeconds} s, at most {rule.MaxSeconds:0.#} s)");
         var (record, failure) = await StabilityWarmup.RunAsync(context, slot, scenario, concurrency, rule, cancellationToken).ConfigureAwait(false);
         slot.Warmup = record;
         context.Observer.Notice(record.Stabilised ? NoticeLevel.Info : NoticeLevel.Warning,
@@ -90,7 +90,7 @@ internal sealed class PairRunner(RunContext context, PairDefinition pair, CellCo
         var profile = _protocol.Profiles[side == Side.Candidate ? pair.CandidateProfile : pair.ReferenceProfile];
         var port = side == Side.Candidate ? pair.CandidatePort : pair.ReferencePort;
         // The launcher never overwrites a log: a restarted or resumed server gets name.2.log, name.3.log…
-        var name = $"{pair.Name}.{side.ToString().ToLowerInvariant()}.{profile.Id}";
+        var name = $"{pair.Name}.{side.Long()}.{profile.Id}";
         return new ServerSpec(pair.Name, side, profile, _protocol.Frameworks[profile.FrameworkId], _protocol.Host, port, name, context.Store.PathOf("servers"));
     }
 }

@@ -38,7 +38,7 @@ internal sealed class ServerSlot(ServerSpec spec) : IAsyncDisposable
             context.Observer.Notice(NoticeLevel.Warning, dead.DescribeFailure(Side, Profile, ServerFailureKind.Crashed, "exited between cells; starting it again").OneLine);
         }
         await DiscardAsync().ConfigureAwait(false);
-        context.Observer.PhaseStarted(CampaignPhase.ServerStart, $"{Spec.Pair}: starting {Side.ToString().ToLowerInvariant()} {Profile} on port {Spec.Port}");
+        context.Observer.PhaseStarted(CampaignPhase.ServerStart, $"{Spec.Pair}: starting {Side.Long()} {Profile} on port {Spec.Port}");
         var start = await context.Backend.StartServerAsync(Spec, cancellationToken).ConfigureAwait(false);
         if (start.Server is null)
         {

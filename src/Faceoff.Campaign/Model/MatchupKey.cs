@@ -9,10 +9,13 @@ public sealed record MatchupKey(string Pair, string Scenario, int Concurrency)
     /// <summary>Where the finished cell lives inside the run directory.</summary>
     public string RelativePath => $"{Stem}.json";
 
-    /// <summary>The files of one measured pass (full load result, HdrHistogram log), in a directory next to the cell file.</summary>
-    public (string LoadResult, string HistogramLog) PassFiles(string profile, int repeat)
+    /// <summary>
+    /// The files of one measured pass (full load result, HdrHistogram log), in a directory next to the cell file.
+    /// Named by side as well as profile: a pair may run one profile on both sides (an A/A check).
+    /// </summary>
+    public (string LoadResult, string HistogramLog) PassFiles(Side side, string profile, int repeat)
     {
-        var stem = $"{Stem}/{SafeName(profile)}.r{repeat}";
+        var stem = $"{Stem}/{side.Long()}.{SafeName(profile)}.r{repeat}";
         return ($"{stem}.json", $"{stem}.hlog");
     }
 
@@ -36,4 +39,7 @@ public static class SideExtensions
 {
     /// <summary>The short label used in progress lines and pass names ("cand r2").</summary>
     public static string Short(this Side side) => side == Side.Candidate ? "cand" : "ref";
+
+    /// <summary>"candidate" or "reference", as in file names and messages.</summary>
+    public static string Long(this Side side) => side == Side.Candidate ? "candidate" : "reference";
 }

@@ -29,7 +29,7 @@ public sealed record ServerFailure(
 {
     [JsonIgnore]
     public string OneLine =>
-        $"{Side.ToString().ToLowerInvariant()} {Profile} {Kind switch
+        $"{Side.Long()} {Profile} {Kind switch
         {
             ServerFailureKind.StartFailed => "did not start",
             ServerFailureKind.Crashed => "crashed",

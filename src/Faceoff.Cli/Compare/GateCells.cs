@@ -13,11 +13,21 @@ internal static class GateCells
         CampaignReport baseline,
         CampaignReport current)
     {
-        // The gate keys cells by profile, not pair. A profile reused by two pairs (say one reference
-        // against two candidates) would collide, so such a profile is named "pair/profile" on both sides,
-        // keeping the two runs keyed alike.
-        var shared = SharedProfiles(baseline).Union(SharedProfiles(current)).ToHashSet(StringComparer.Ordinal);
-        return (Cells(baseline, shared), Cells(current, shared));
+        // The gate keys cells by profile, not pair, so a renamed pair still compares. Where a profile alone is
+        // ambiguous the name grows, alike in both runs: "pair/profile" for a profile in several pairs (one
+        // reference against two candidates), and a role suffix for a profile on both sides of one pair (A/A).
+        // Each set is worked out per run and then united: a pair renamed between the runs is not "several pairs".
+        var inSeveralPairs = InSeveralPairs(baseline).Union(InSeveralPairs(current)).ToHashSet(StringComparer.Ordinal);
+        var onBothSides = OnBothSides(baseline).Union(OnBothSides(current)).ToHashSet();
+        string Name(CellReport cell)
+        {
+            var name = inSeveralPairs.Contains(cell.Profile) ? $"{cell.Pair}/{cell.Profile}" : cell.Profile;
+            return onBothSides.Contains((cell.Pair, cell.Profile))
+                ? $"{name} ({(cell.Role == ProfileRole.Candidate ? "candidate" : "reference")})"
+                : name;
+        }
+
+        return (Cells(baseline, Name), Cells(current, Name));
     }
 
     /// <summary>
@@ -35,15 +45,21 @@ internal static class GateCells
         return settings.Validate().Count == 0 ? settings : StatisticsSettings.Default;
     }
 
-    private static IEnumerable<string> SharedProfiles(CampaignReport report) =>
+    private static IEnumerable<string> InSeveralPairs(CampaignReport report) =>
         report.Cells
             .GroupBy(c => c.Profile, StringComparer.Ordinal)
             .Where(g => g.Select(c => c.Pair).Distinct(StringComparer.Ordinal).Skip(1).Any())
             .Select(g => g.Key);
 
-    private static CellMeasurements[] Cells(CampaignReport report, HashSet<string> shared) =>
+    private static IEnumerable<(string Pair, string Profile)> OnBothSides(CampaignReport report) =>
+        report.Cells
+            .GroupBy(c => (c.Pair, c.Profile))
+            .Where(g => g.Select(c => c.Role).Distinct().Skip(1).Any())
+            .Select(g => g.Key);
+
+    private static CellMeasurements[] Cells(CampaignReport report, Func<CellReport, string> name) =>
         [.. report.Cells.Select(cell => new CellMeasurements(
-            new CellKey(shared.Contains(cell.Profile) ? $"{cell.Pair}/{cell.Profile}" : cell.Profile, cell.Scenario, cell.Concurrency),
+            new CellKey(name(cell), cell.Scenario, cell.Concurrency),
             [.. cell.Repeats.Select(StatisticsInput.ToMeasurement)],
             cell.Status == CellStatus.Failed ? cell.Failure?.Reason ?? "the cell failed" : null))];
 }

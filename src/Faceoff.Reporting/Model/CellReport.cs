@@ -18,9 +18,12 @@ public sealed record CellReport(
     CellAggregates? Aggregates,
     string? ServerLogPath)
 {
-    /// <summary>"pair/profile/scenario/c8": how the cell is named in tables and findings.</summary>
+    /// <summary>
+    /// "pair/candidate.profile/scenario/c8": how the cell is named in tables and findings, and its identity in a
+    /// report. The role is part of it because a pair may run one profile on both sides (an A/A check).
+    /// </summary>
     [JsonIgnore]
-    public string Key => $"{Pair}/{Profile}/{Scenario}/c{Concurrency}";
+    public string Key => $"{Pair}/{(Role == ProfileRole.Candidate ? "candidate" : "reference")}.{Profile}/{Scenario}/c{Concurrency}";
 }
 
 /// <summary>Why a cell did not complete: the reason, how the server ended and the end of its log.</summary>

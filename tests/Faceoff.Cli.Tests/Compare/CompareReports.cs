@@ -14,6 +14,9 @@ internal sealed record CellSpec(string Profile, string Scenario, int Concurrency
     public string? Failure { get; init; }
 
     public int Repeats { get; init; } = 3;
+
+    /// <summary>Reference for the FastAPI profiles unless set: an A/A pair runs one profile in both roles.</summary>
+    public ProfileRole? Role { get; init; }
 }
 
 /// <summary>Small synthetic campaign reports for the compare verb, written the way the runner writes them.</summary>
@@ -56,7 +59,7 @@ internal static class CompareReports
         return new CellReport(
             spec.Pair,
             spec.Profile,
-            spec.Profile.StartsWith("fastapi", StringComparison.Ordinal) ? ProfileRole.Reference : ProfileRole.Candidate,
+            spec.Role ?? (spec.Profile.StartsWith("fastapi", StringComparison.Ordinal) ? ProfileRole.Reference : ProfileRole.Candidate),
             spec.Scenario,
             spec.Concurrency,
             spec.Failure is null ? CellStatus.Ok : CellStatus.Failed,
