@@ -111,6 +111,7 @@ public static class ClaimRules
 
     private static string Summarize(ClaimStatus status, ClaimStep[] steps)
     {
+        // The overall status is shown beside this text everywhere, so the reason is only the steps behind it.
         if (steps.Length == 0)
         {
             return $"{status.Label()}: no steps";
@@ -119,6 +120,6 @@ public static class ClaimRules
             .GroupBy(s => s.Status)
             .OrderBy(g => g.Key)
             .Select(g => $"{g.Key.Label()} at c={string.Join(", ", g.Select(s => s.Concurrency))}");
-        return $"{status.Label()}: {string.Join("; ", groups)}";
+        return string.Join("; ", groups);
     }
 }

@@ -12,7 +12,7 @@ public sealed class AaRunTests : IDisposable
     [Fact]
     public async Task An_aa_run_of_the_aspnet_profile_finds_no_difference_between_it_and_itself()
     {
-        var (protocol, ports) = DefaultProtocol.CopyTo(_work);
+        var (protocol, ports) = RepoProtocol.CopyTo(_work);
         var output = Path.Combine(_work, "out");
         // Small passes, but the protocol's own until-stable warmup: without it the first cells are measured while
         // ASP.NET's tiered JIT is still settling, and two processes of one app then genuinely differ (seen: CV 0.48

@@ -12,7 +12,7 @@ public sealed class DefaultQuickRunTests : IDisposable
     [Fact]
     public async Task A_quick_run_of_the_default_protocol_writes_verifies_and_points_to_the_whole_pack()
     {
-        var (protocol, ports) = DefaultProtocol.CopyTo(_work);
+        var (protocol, ports) = RepoProtocol.CopyTo(_work);
         var output = Path.Combine(_work, "out");
         using var cli = CliProcess.Start(Repo.Root, "run", protocol, "--quick", "--skip-build", "--output-dir", output, "--run-id", "e2e-quick");
 
