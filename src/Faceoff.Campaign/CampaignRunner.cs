@@ -2,6 +2,7 @@ using Faceoff.Campaign.Execution;
 using Faceoff.Campaign.Model;
 using Faceoff.Campaign.Storage;
 using Faceoff.Protocol.Model;
+using Faceoff.Statistics;
 
 namespace Faceoff.Campaign;
 
@@ -63,6 +64,13 @@ public sealed class CampaignRunner(ICampaignBackend backend, ICampaignPublisher 
         }
         var context = new RunContext(protocol, backend, observer, store, clock);
         store.WriteText(ResolvedProtocolFile, ResolvedProtocol.ToJson(protocol));
+        if (protocol.Measured.Repeats < StatisticsSettings.Default.MinRepeats)
+        {
+            // Said before any load is sent: the minutes to come can only produce inconclusive rows.
+            observer.Notice(NoticeLevel.Warning,
+                $"measured repeats {protocol.Measured.Repeats}: a comparison needs at least {StatisticsSettings.Default.MinRepeats} "
+                + "per side, so every row will be inconclusive and no claim can be supported or refuted");
+        }
 
         CampaignResult result;
         string? message = null;

@@ -93,4 +93,19 @@ public sealed class RunnerFaultTests
         var state = Storage.CampaignJson.Deserialize<RunState>(File.ReadAllText(Path.Combine(outcome.RunDirectory!, Storage.RunStore.StateFileName)))!;
         Assert.Equal(ParityGateState.Skipped, state.Parity);
     }
+
+    [Theory]
+    [InlineData(2, true)]
+    [InlineData(3, false)]
+    public async Task Too_few_measured_repeats_for_any_verdict_are_announced_before_the_load(int repeats, bool warned)
+    {
+        using var harness = new Harness();
+
+        var outcome = await harness.RunAsync(TestProtocols.Build(ladder: [1], measuredRepeats: repeats));
+
+        Assert.Equal(CampaignResult.Completed, outcome.Result);
+        Assert.Equal(warned, harness.Observer.Notices.Any(n =>
+            n.Level == Execution.NoticeLevel.Warning && n.Message == $"measured repeats {repeats}: a comparison needs at least 3 per side, "
+            + "so every row will be inconclusive and no claim can be supported or refuted"));
+    }
 }
