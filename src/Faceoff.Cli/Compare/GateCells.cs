@@ -23,7 +23,7 @@ internal static class GateCells
         {
             var name = inSeveralPairs.Contains(cell.Profile) ? $"{cell.Pair}/{cell.Profile}" : cell.Profile;
             return onBothSides.Contains((cell.Pair, cell.Profile))
-                ? $"{name} ({(cell.Role == ProfileRole.Candidate ? "candidate" : "reference")})"
+                ? $"{name} ({EnumText.Of(cell.Role)})"
                 : name;
         }
 

@@ -23,7 +23,7 @@ public sealed record CellReport(
     /// report. The role is part of it because a pair may run one profile on both sides (an A/A check).
     /// </summary>
     [JsonIgnore]
-    public string Key => $"{Pair}/{(Role == ProfileRole.Candidate ? "candidate" : "reference")}.{Profile}/{Scenario}/c{Concurrency}";
+    public string Key => $"{Pair}/{EnumText.Of(Role)}.{Profile}/{Scenario}/c{Concurrency}";
 }
 
 /// <summary>Why a cell did not complete: the reason, how the server ended and the end of its log.</summary>
