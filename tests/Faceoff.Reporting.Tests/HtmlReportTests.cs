@@ -57,6 +57,24 @@ public sealed partial class HtmlReportTests
     }
 
     [Fact]
+    public void A_pass_too_short_for_whole_seconds_is_one_point_at_its_mean_rate_not_a_spike()
+    {
+        // One full second and a few trailing milliseconds: drawn as seconds, the tail would plunge to near zero.
+        var shortPasses = Report with
+        {
+            Cells = [.. Report.Cells.Select(c => c with { Repeats = [.. c.Repeats.Select(r => r with { PerSecondCompleted = [r.Requests - 40, 40] })] })],
+        };
+        var page = Render(shortPasses);
+        var svg = Regex.Match(page, "<svg data-chart=\"timeline-comparison_http-healthz\".*?</svg>", RegexOptions.Singleline).Value;
+        var candidate = Regex.Match(svg, "data-series=\"comparison_http\">(.*?)</g>", RegexOptions.Singleline).Groups[1].Value;
+        var passes = shortPasses.Cells.Where(c => c is { Pair: "comparison_http", Profile: "comparison_http", Scenario: "healthz" }).Sum(c => c.Repeats.Count);
+
+        Assert.Equal(passes, Regex.Count(candidate, "<circle "));
+        Assert.DoesNotContain("L", string.Concat(LinePath().Matches(candidate).Select(m => m.Groups[1].Value)), StringComparison.Ordinal);
+        Assert.Contains("or one point at its mean rate when the pass is too short to have any", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_page_fetches_nothing()
     {
         Assert.DoesNotMatch(@"(src|href)\s*=\s*[""']?(https?:)?//", Page);

@@ -12,6 +12,10 @@ internal sealed record Figure(string Title, string Note, SvgChart Chart);
 /// </summary>
 internal static class CellCharts
 {
+    private const string TimelineNote =
+        "every measured pass, repeats side by side: its whole seconds (partial first and last omitted), "
+        + "or one point at its mean rate when the pass is too short to have any";
+
     private static readonly ProfileRole[] Roles = [ProfileRole.Candidate, ProfileRole.Reference];
 
     private static readonly (double Percentile, Func<LatencyStats, double> Value)[] SpectrumPoints =
@@ -118,10 +122,10 @@ internal static class CellCharts
                 var repeats = cells[role][s].Cell?.Repeats ?? [];
                 for (var r = 0; r < repeats.Count; r++)
                 {
-                    var seconds = Trimmed(repeats[r].PerSecondCompleted);
+                    var values = TimelineValues(repeats[r]);
                     var start = s + ((r + 0.08) / repeats.Count);
                     var width = 0.84 / repeats.Count;
-                    segments.Add([.. seconds.Select((value, i) => new ChartPoint(start + (width * (i + 0.5) / seconds.Count), value))]);
+                    segments.Add([.. values.Select((value, i) => new ChartPoint(start + (width * (i + 0.5) / values.Count), value))]);
                 }
             }
 
@@ -137,7 +141,7 @@ internal static class CellCharts
         }
 
         series.ForEach(chart.Add);
-        return new Figure("Per-second throughput", "every measured pass, repeats side by side; partial first and last seconds omitted", chart);
+        return new Figure("Per-second throughput", TimelineNote, chart);
     }
 
     private static List<IReadOnlyList<ChartPoint>> Segments(List<(int Step, CellReport? Cell)> cells, Func<CellReport, ChartPoint?> value)
@@ -169,9 +173,18 @@ internal static class CellCharts
 
     private static bool Completed(CellReport? cell) => cell is { Status: CellStatus.Ok, Repeats.Count: > 0 };
 
-    /// <summary>The partial first and last seconds of a pass would read as dips; they are dropped when there is more.</summary>
-    private static List<long> Trimmed(IReadOnlyList<long> perSecond) =>
-        perSecond.Count > 2 ? [.. perSecond.Skip(1).Take(perSecond.Count - 2)] : [.. perSecond];
+    /// <summary>
+    /// The pass's whole seconds. Its partial first and last seconds would read as dips, so a pass of two seconds
+    /// or less has none and is drawn as one point at its mean rate rather than as a spike down to its last few
+    /// milliseconds.
+    /// </summary>
+    private static List<double> TimelineValues(RepeatResult repeat)
+    {
+        var perSecond = repeat.PerSecondCompleted;
+        return perSecond.Count > 2
+            ? [.. perSecond.Skip(1).Take(perSecond.Count - 2).Select(v => (double)v)]
+            : [repeat.RequestsPerSecond];
+    }
 
     private static double Median(IEnumerable<double> values)
     {
