@@ -2,7 +2,6 @@ using Faceoff.Campaign.Execution;
 using Faceoff.Campaign.Model;
 using Faceoff.Campaign.Storage;
 using Faceoff.Protocol.Model;
-using Faceoff.Statistics;
 
 namespace Faceoff.Campaign;
 
@@ -64,12 +63,10 @@ public sealed class CampaignRunner(ICampaignBackend backend, ICampaignPublisher 
         }
         var context = new RunContext(protocol, backend, observer, store, clock);
         store.WriteText(ResolvedProtocolFile, ResolvedProtocol.ToJson(protocol));
-        if (protocol.Measured.Repeats < StatisticsSettings.Default.MinRepeats)
+        // Said before any load is sent: the minutes to come cannot give what the user is waiting for.
+        foreach (var warning in PlanWarnings.For(protocol))
         {
-            // Said before any load is sent: the minutes to come can only produce inconclusive rows.
-            observer.Notice(NoticeLevel.Warning,
-                $"measured repeats {protocol.Measured.Repeats}: a comparison needs at least {StatisticsSettings.Default.MinRepeats} "
-                + "per side, so every row will be inconclusive and no claim can be supported or refuted");
+            observer.Notice(NoticeLevel.Warning, warning);
         }
 
         CampaignResult result;

@@ -51,6 +51,18 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public async Task Too_few_measured_repeats_for_a_verdict_are_valid_but_warned_about()
+    {
+        var (code, output, error) = await Run("validate", Path.Combine(RepoRoot, "protocols", "default.json"), "--measured-repeats", "2");
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("Estimated duration", output, StringComparison.Ordinal);
+        Assert.Equal(
+            "warning: measured repeats 2: a comparison needs at least 3 per side, so every row will be inconclusive and no claim can be supported or refuted",
+            error.Trim());
+    }
+
+    [Fact]
     public async Task Bad_override_option_is_a_located_usage_error()
     {
         var (code, _, error) = await Run("validate", Path.Combine(RepoRoot, "protocols", "default.json"), "--measured-repeats", "abc");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Faceoff.Campaign;
 using Faceoff.Cli.Options;
 using Faceoff.Protocol.Loading;
 using Faceoff.Protocol.Overrides;
@@ -47,6 +48,11 @@ internal sealed class ValidateCommand : Command
 
             error.WriteLine($"faceoff: {path} is not a valid protocol ({result.Errors.Length} problem{(result.Errors.Length == 1 ? "" : "s")})");
             return ExitCodes.Usage;
+        }
+
+        foreach (var warning in PlanWarnings.For(campaign))
+        {
+            error.WriteLine($"warning: {warning}");
         }
 
         var summary = ProtocolSummary.For(campaign);
