@@ -15,6 +15,10 @@ fi
 if [ "${FACEOFF_NEED_CHROMIUM:-1}" = 1 ] && ! command -v chromium >/dev/null 2>&1; then
   debs+=(chromium)
 fi
+# Node runs the example contestant (apps/node), which the end-to-end tests put through a campaign.
+if [ "${FACEOFF_NEED_NODE:-1}" = 1 ] && ! command -v node >/dev/null 2>&1; then
+  debs+=(nodejs)
+fi
 [ ${#debs[@]} -eq 0 ] && exit 0
 
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
@@ -29,6 +33,6 @@ install-prereqs: missing: ${debs[*]}
   On Debian/Ubuntu (as root):  apt-get install ${debs[*]}
   Elsewhere: a Python with the packages in apps/fastapi/requirements.txt
   (pip install -r apps/fastapi/requirements.txt), then set FACEOFF_FASTAPI_PYTHON to it;
-  and a Chromium on PATH for the HTML report test.
+  a Chromium on PATH for the HTML report test; and Node.js (node on PATH) for the example contestant.
 MSG
 exit 1
