@@ -55,11 +55,9 @@ internal sealed record LaunchPlan(
         }
 
         var path = env.TryGetValue("PATH", out var own) ? own : System.Environment.GetEnvironmentVariable("PATH");
-        if (Executables.Find(command, path, workingDir) is null)
+        if (Executables.StartCommandProblem(framework.Id, command, path, workingDir) is { } problem)
         {
-            return (null, command.Contains('/')
-                ? $"the start command of '{framework.Id}', '{command}', does not exist or is not executable"
-                : $"the start command of '{framework.Id}', '{command}', was not found on PATH");
+            return (null, problem);
         }
 
         ImmutableArray<int>? cpus = null;

@@ -35,6 +35,32 @@ public sealed class PrepareTests
         Assert.Contains($"{Servers.Python} -m http.server {launch.Port}", server.CommandLine, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("faceoff-no-such-runtime", "the start command of 'testfw', 'faceoff-no-such-runtime', was not found on PATH")]
+    [InlineData("{protocol_dir}/bin/server", "the start command of 'testfw', '{dir}/bin/server', does not exist or is not executable")]
+    public async Task A_start_command_that_cannot_run_stops_prepare_before_anything_starts(string command, string expected)
+    {
+        using var dir = new TempDir();
+        var framework = Servers.Framework(command, ["--port", "{port}"]);
+
+        var result = await new EnvironmentPreparer().PrepareAsync([framework], Options(dir), CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(expected.Replace("{dir}", Path.GetFullPath(dir.Path), StringComparison.Ordinal), result.Failure);
+    }
+
+    [Fact]
+    public async Task A_start_command_the_build_creates_is_found_after_the_build()
+    {
+        using var dir = new TempDir();
+        var framework = Servers.Framework("{protocol_dir}/server", [],
+            build: Command("sh", "-c", $"printf '#!/bin/sh\\n' > {dir.Path}/server && chmod +x {dir.Path}/server"));
+
+        var result = await new EnvironmentPreparer().PrepareAsync([framework], Options(dir), CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Failure);
+    }
+
     [Fact]
     public async Task A_failing_build_stops_prepare_with_the_log_tail()
     {

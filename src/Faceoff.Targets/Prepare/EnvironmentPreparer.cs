@@ -55,12 +55,37 @@ public sealed class EnvironmentPreparer(PythonResolver? pythonResolver = null)
                     LogFiles.Tail(build.LogPath!));
             }
 
+            if (StartCommandProblem(framework, placeholders) is { } problem)
+            {
+                return new PrepareResult(null, problem, null);
+            }
+
             prepared[framework.Id] = new PreparedFramework(framework.Id, build, python, placeholders);
         }
 
         var versions = await SystemFacts.CollectVersionsAsync(
             firstPython, packages, options.RepositoryDirectory ?? protocolDir, ct).ConfigureAwait(false);
         return new PrepareResult(new PreparedEnvironment(prepared.ToImmutable(), versions, SystemFacts.CollectMachine()), null, null);
+    }
+
+    /// <summary>
+    /// Checked here, after the build that may create it, rather than when the parity gate first starts the server:
+    /// a missing runtime is a problem of this machine, not a difference between the apps. A command or working
+    /// directory that still holds a placeholder only known at start ({port}, {host}) is left to the launcher, which
+    /// also sees the profile's environment.
+    /// </summary>
+    private static string? StartCommandProblem(FrameworkDefinition framework, ImmutableDictionary<string, string> placeholders)
+    {
+        var start = framework.Start;
+        var command = Placeholders.Expand(start.Command, placeholders);
+        var workingDir = start.WorkingDir is null ? Environment.CurrentDirectory : Placeholders.Expand(start.WorkingDir, placeholders);
+        if (Placeholders.NamesIn(command).Concat(Placeholders.NamesIn(workingDir)).Any())
+        {
+            return null;
+        }
+
+        var path = start.Env.TryGetValue("PATH", out var own) ? Placeholders.Expand(own, placeholders) : Environment.GetEnvironmentVariable("PATH");
+        return Executables.StartCommandProblem(framework.Id, command, path, Path.GetFullPath(workingDir));
     }
 
     private static async Task<BuildOutcome> BuildAsync(

@@ -32,6 +32,14 @@ internal static class Executables
         return null;
     }
 
+    /// <summary>Null when a framework's start command resolves as <see cref="Find"/> does; otherwise what is wrong, in one line.</summary>
+    public static string? StartCommandProblem(string frameworkId, string command, string? pathVariable, string workingDirectory) =>
+        Find(command, pathVariable, workingDirectory) is not null
+            ? null
+            : command.Contains('/')
+                ? $"the start command of '{frameworkId}', '{command}', does not exist or is not executable"
+                : $"the start command of '{frameworkId}', '{command}', was not found on PATH";
+
     /// <summary>Looks in this process's PATH, then in /usr/bin and /bin (PATH may be trimmed in CI).</summary>
     public static string? FindSystemTool(string name) =>
         Find(name, Environment.GetEnvironmentVariable("PATH")) ?? Find(name, "/usr/bin:/bin");
