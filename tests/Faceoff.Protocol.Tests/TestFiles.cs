@@ -12,9 +12,8 @@ internal static class TestFiles
 
     public static string Schema => Path.Combine(RepoRoot, "protocols", "faceoff-protocol.schema.json");
 
-    /// <summary>CI clones the repository next to a copy of shared/, so the seed's data sits beside the root.</summary>
-    public static string SeedV1Protocol =>
-        Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "reference", "arlen-data", "phased_baseline_campaign.json"));
+    /// <summary>The seed's v1 campaign file, kept in the repository so a clone needs nothing beside it.</summary>
+    public static string SeedV1Protocol => Path.Combine(RepoRoot, "protocols", "seed", "phased_baseline_campaign.json");
 
     public static ProtocolLoadResult Load(string path, OverrideInputs? inputs = null, string? searchFrom = null) =>
         ProtocolLoader.Load(new ProtocolLoadRequest(path)
