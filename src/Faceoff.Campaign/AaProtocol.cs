@@ -17,7 +17,7 @@ public sealed record AaDerivation(CampaignProtocol? Protocol, ProtocolError? Err
 /// the first pair that uses the profile (the campaign's ladder when none does) and that pair's two ports; a profile
 /// in no pair takes the first pair's ports, which are free because that pair no longer runs. Only the profile's
 /// framework is kept, so prepare and the parity gate touch nothing else. Claim targets are dropped: a claim says the
-/// candidate is faster, which an A/A run must not support; its result is the A/A share instead (<see cref="AaCheck"/>).
+/// candidate is faster, which an A/A run must not support; its result is the A/A share instead (<see cref="Reporting.Model.AaCheck"/>).
 /// </remarks>
 public static class AaProtocol
 {

@@ -3,6 +3,8 @@ using Faceoff.Campaign.Model;
 using Faceoff.Campaign.Storage;
 using Faceoff.Protocol.Model;
 
+using Faceoff.Reporting.Model;
+
 namespace Faceoff.Campaign;
 
 /// <summary>What to run and where.</summary>
@@ -36,7 +38,7 @@ public sealed record CampaignOutcome(
     CampaignResult Result,
     string? RunDirectory,
     string? Message,
-    IReadOnlyList<MatchupRecord> Cells,
+    IReadOnlyList<CellRecord> Cells,
     PublishOutcome? Publication);
 
 /// <summary>
@@ -96,7 +98,7 @@ public sealed class CampaignRunner(ICampaignBackend backend, ICampaignPublisher 
             Message = message,
         }, clock.GetUtcNow());
         var cells = store.ReadAllCells();
-        if (!interrupted && cells.Any(c => c.Status == MatchupStatus.Failed))
+        if (!interrupted && cells.Any(c => c.Status == CellStatus.Failed))
         {
             result = CampaignResult.CompletedWithFailures;
         }
@@ -127,7 +129,7 @@ public sealed class CampaignRunner(ICampaignBackend backend, ICampaignPublisher 
             return (CampaignResult.PrepareFailed, message);
         }
 
-        if (store.State.Parity == ParityGateState.Passed)
+        if (store.State.Parity == ParityStatus.Passed)
         {
             observer.Notice(NoticeLevel.Info, "parity gate already passed in this run; not repeated on resume");
         }
@@ -135,7 +137,7 @@ public sealed class CampaignRunner(ICampaignBackend backend, ICampaignPublisher 
         {
             observer.Notice(NoticeLevel.Warning,
                 $"PARITY GATE SKIPPED ({origin}): the apps are not proven to do the same work; every comparison is marked not publishable");
-            store.Update(s => s with { Parity = ParityGateState.Skipped, ParityFirstDifference = null, ParityChecks = [] }, clock.GetUtcNow());
+            store.Update(s => s with { Parity = ParityStatus.Skipped, ParityFirstDifference = null, ParityChecks = [] }, clock.GetUtcNow());
         }
         else
         {
@@ -146,7 +148,7 @@ public sealed class CampaignRunner(ICampaignBackend backend, ICampaignPublisher 
                 var message = $"parity gate failed: {parity.FirstDifference} (report: {store.PathOf(parity.ReportPath ?? "")})";
                 store.Update(s => s with
                 {
-                    Parity = ParityGateState.Failed,
+                    Parity = ParityStatus.Failed,
                     ParityReportPath = parity.ReportPath,
                     ParityFirstDifference = parity.FirstDifference,
                     ParityChecks = parity.Checks,
@@ -158,7 +160,7 @@ public sealed class CampaignRunner(ICampaignBackend backend, ICampaignPublisher 
             }
             store.Update(s => s with
             {
-                Parity = ParityGateState.Passed,
+                Parity = ParityStatus.Passed,
                 ParityReportPath = parity.ReportPath,
                 ParityFirstDifference = null,
                 ParityChecks = parity.Checks,
@@ -173,7 +175,7 @@ public sealed class CampaignRunner(ICampaignBackend backend, ICampaignPublisher 
         var store = context.Store;
         store.Update(s => s with { TimingStartedAt = s.TimingStartedAt ?? context.Now }, context.Now);
         var all = protocol.Pairs.SelectMany(p => PairRunner.CellsOf(protocol, p)).ToList();
-        var done = all.Count(key => store.ReadCell(key)?.Status == MatchupStatus.Completed);
+        var done = all.Count(key => store.ReadCell(key)?.Status == CellStatus.Completed);
         if (done > 0)
         {
             context.Observer.Notice(NoticeLevel.Info, $"resuming: {done} of {all.Count} cells already measured");

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Faceoff.Campaign.Execution;
 using Faceoff.Campaign.Model;
+using Faceoff.Reporting.Model;
+using Faceoff.Statistics;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -67,7 +69,7 @@ internal sealed class RunProgressLive(TimeProvider clock) : ICampaignObserver
 
     public void PassLive(PassContext pass, double requestsPerSecond) => Update(() => _liveRps = requestsPerSecond);
 
-    public void PassFinished(PassContext pass, PassSummary summary)
+    public void PassFinished(PassContext pass, PassMeasurement summary)
     {
         Update(() => _liveRps = summary.ThroughputRps);
         if (pass.Kind == PassKind.Measured)
@@ -76,14 +78,14 @@ internal sealed class RunProgressLive(TimeProvider clock) : ICampaignObserver
         }
     }
 
-    public void CellFinished(MatchupRecord cell, int done, int total)
+    public void CellFinished(CellRecord cell, int done, int total)
     {
         _eta.CellFinished();
         Update(() =>
         {
             _done = done;
             _total = total;
-            if (cell.Status == MatchupStatus.Failed)
+            if (cell.Status == CellStatus.Failed)
             {
                 Remember($"[red]cell {Markup.Escape(cell.Key.ToString())} failed: {Markup.Escape(string.Join("; ", cell.Failures.Select(f => f.OneLine)))}[/]", escaped: true);
             }

@@ -2,6 +2,10 @@ using System.Globalization;
 using Faceoff.Campaign.Execution;
 using Faceoff.Campaign.Model;
 
+using Faceoff.Reporting.Model;
+
+using Faceoff.Statistics;
+
 namespace Faceoff.Cli;
 
 /// <summary>
@@ -31,7 +35,7 @@ internal sealed class RunProgressPlain(TextWriter output, TimeProvider clock) : 
     {
     }
 
-    public void PassFinished(PassContext pass, PassSummary summary)
+    public void PassFinished(PassContext pass, PassMeasurement summary)
     {
         if (pass.Kind == PassKind.Measured)
         {
@@ -41,10 +45,10 @@ internal sealed class RunProgressPlain(TextWriter output, TimeProvider clock) : 
         }
     }
 
-    public void CellFinished(MatchupRecord cell, int done, int total)
+    public void CellFinished(CellRecord cell, int done, int total)
     {
         _eta.CellFinished();
-        var status = cell.Status == MatchupStatus.Completed ? "done" : $"FAILED: {string.Join("; ", cell.Failures.Select(f => f.OneLine))}";
+        var status = cell.Status == CellStatus.Completed ? "done" : $"FAILED: {string.Join("; ", cell.Failures.Select(f => f.OneLine))}";
         Line($"cell {done}/{total} {status}: {cell.Key}{_eta.Text(done, total)}");
     }
 

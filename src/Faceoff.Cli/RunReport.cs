@@ -1,6 +1,6 @@
 using Faceoff.Campaign;
-using Faceoff.Campaign.Model;
 using Faceoff.Reporting;
+using Faceoff.Reporting.Model;
 
 namespace Faceoff.Cli;
 
@@ -16,14 +16,10 @@ internal static class RunReport
             return ExitCodes.Usage;
         }
 
-        var aa = outcome.Publication?.Summary?.Aa;
-        if (outcome.Publication?.Summary is { } summary)
+        var aa = outcome.Publication?.Report?.Aa;
+        if (outcome.Publication?.Report is { } report)
         {
-            RunSummaryOutput.Write(summary, terminal, output);
-        }
-        foreach (var line in aa?.Lines ?? [])
-        {
-            output.WriteLine(line);
+            RunSummaryOutput.Write(report, terminal, output);
         }
         if (outcome.RunDirectory is { } runDirectory)
         {
@@ -39,7 +35,7 @@ internal static class RunReport
             error.WriteLine($"faceoff: {publishError}");
         }
 
-        var failedCells = outcome.Cells.Count(c => c.Status == MatchupStatus.Failed);
+        var failedCells = outcome.Cells.Count(c => c.Status == CellStatus.Failed);
         var (code, message) = outcome.Result switch
         {
             CampaignResult.ParityFailed => (ExitCodes.ParityFailure, outcome.Message),

@@ -1,26 +1,30 @@
-using System.Globalization;
-using Faceoff.Campaign.Model;
+using Faceoff.Reporting.Model;
+using Faceoff.Reporting.Text;
 using Spectre.Console;
 
 namespace Faceoff.Cli;
 
 /// <summary>
-/// The comparison table and the claims at the end of a run: a Spectre table on a terminal, aligned text otherwise.
-/// Why a row is not publishable goes under the table, where a long reason does not squeeze the columns.
+/// The comparison table, the claims and the A/A result at the end of a run, printed from the report the pack was
+/// written from: a Spectre table on a terminal, aligned text otherwise. Why a row is not publishable goes under the
+/// table, where a long reason does not squeeze the columns.
 /// </summary>
 internal static class RunSummaryOutput
 {
     private static readonly string[] Columns = ["pair", "scenario", "c", "cand req/s", "ref req/s", "throughput ratio [CI]", "p99 ratio [CI]", "verdict"];
 
-    public static void Write(CampaignSummary summary, bool terminal, TextWriter output)
+    public static void Write(CampaignReport report, bool terminal, TextWriter output)
     {
-        var rows = summary.Rows.Select(r => new[]
+        var rows = report.Comparisons.Select(r => new[]
         {
-            r.Pair, r.Scenario, r.Concurrency.ToString(CultureInfo.InvariantCulture), Rps(r.CandidateRps), Rps(r.ReferenceRps),
-            r.ThroughputRatio, r.LatencyP99Ratio, r.Verdict,
+            r.Pair, r.Scenario, Fmt.Integer(r.Concurrency), Fmt.Rps(r.Candidate.MedianRps), Fmt.Rps(r.Reference.MedianRps),
+            Fmt.RatioWithCi(r.ThroughputRatio), Fmt.RatioWithCi(r.P99Ratio), EnumText.Words(r.Verdict),
         }).ToList();
-        var reasons = summary.Rows.Where(r => !r.Publishable).Select(r => $"{r.Pair} {r.Scenario} c={r.Concurrency}: {r.Why}").ToList();
-        var claims = summary.Claims.Select(c => $"{c.ClaimId} {c.Pair}/{c.Scenario}: {c.Status} ({c.Reason})").ToList();
+        var reasons = report.Comparisons
+            .Where(r => r.Verdict == Statistics.Verdict.NotPublishable)
+            .Select(r => $"{r.Pair} {r.Scenario} c={r.Concurrency}: {string.Join("; ", r.Blockers)}")
+            .ToList();
+        var claims = report.Claims.Select(c => $"{c.Target.ClaimId} {c.Target.Pair}/{c.Target.Scenario}: {EnumText.Words(c.Status)} ({c.Summary})").ToList();
         if (terminal)
         {
             var table = new Table { Border = TableBorder.Rounded, Title = new TableTitle(Markup.Escape("Comparison (candidate ÷ reference)")) };
@@ -46,6 +50,10 @@ internal static class RunSummaryOutput
         }
         Section(output, "Not publishable", reasons);
         Section(output, "Claims", claims);
+        foreach (var line in report.Aa?.Lines ?? [])
+        {
+            output.WriteLine(line);
+        }
     }
 
     private static void Section(TextWriter output, string title, List<string> lines)
@@ -60,6 +68,4 @@ internal static class RunSummaryOutput
             output.WriteLine("  " + line);
         }
     }
-
-    private static string Rps(double? value) => value is { } v ? v.ToString("N0", CultureInfo.InvariantCulture) : "-";
 }

@@ -14,6 +14,9 @@ public enum RegeneratedState
 
     /// <summary>Nothing to compare with: no manifest entry and no earlier file.</summary>
     NotRecorded,
+
+    /// <summary>Different bytes because the report was written by an earlier schema and read through its migration.</summary>
+    Upgraded,
 }
 
 public sealed record RegeneratedOutput(string FileName, RegeneratedState State, string Sha256);
@@ -36,7 +39,9 @@ public static class ReportRegeneration
             throw new FileNotFoundException($"No {PublicationFiles.Report} in {runDir}.", reportPath);
         }
 
-        var report = ReportJson.ReadReport(reportPath);
+        var text = File.ReadAllText(reportPath, System.Text.Encoding.UTF8);
+        var upgraded = ReportJson.SchemaVersionOf(text) is { } version && version != CampaignReport.CurrentSchemaVersion;
+        var report = ReportJson.DeserializeReport(text);
         var manifestPath = Path.Combine(runDir, PublicationFiles.Manifest);
         var recorded = File.Exists(manifestPath)
             ? ReportJson.ReadManifest(manifestPath).Files.ToDictionary(f => f.Path, f => f.Sha256, StringComparer.Ordinal)
@@ -50,6 +55,7 @@ public static class ReportRegeneration
                 : File.Exists(Path.Combine(runDir, output.FileName)) ? RunFiles.Sha256(Path.Combine(runDir, output.FileName)) : null;
             var state = previous is null ? RegeneratedState.NotRecorded
                 : previous == sha ? RegeneratedState.Identical
+                : upgraded ? RegeneratedState.Upgraded
                 : RegeneratedState.Differs;
             results.Add(new RegeneratedOutput(output.FileName, state, sha));
             if (output.FileName != PublicationFiles.Report)

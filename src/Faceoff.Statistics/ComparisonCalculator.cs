@@ -6,8 +6,8 @@ public static class ComparisonCalculator
     /// <param name="parityVerified">False when the parity gate was skipped: every row is then not publishable.</param>
     public static ComparisonRow Compare(
         string pair,
-        CellMeasurements candidate,
-        CellMeasurements reference,
+        SideMeasurements candidate,
+        SideMeasurements reference,
         bool parityVerified,
         StatisticsSettings settings)
     {
@@ -17,8 +17,8 @@ public static class ComparisonCalculator
         {
             throw new ArgumentException($"cells {candidate.Key} and {reference.Key} are not the same scenario and step");
         }
-        var candidateStats = CellAnalyzer.Analyze(candidate, settings);
-        var referenceStats = CellAnalyzer.Analyze(reference, settings);
+        var candidateStats = SideAnalyzer.Analyze(candidate, settings);
+        var referenceStats = SideAnalyzer.Analyze(reference, settings);
 
         var throughput = CompareMetric(
             "throughput",
@@ -26,7 +26,7 @@ public static class ComparisonCalculator
             reference.Repeats.Select(r => r.ThroughputRps).ToArray(),
             settings,
             higherIsBetter: true);
-        RatioComparison Latency(string metric, Func<LatencyPercentiles, double> pick) => CompareMetric(
+        RatioComparison Latency(string metric, Func<LatencyStats, double> pick) => CompareMetric(
             metric,
             candidate.Repeats.Select(r => pick(r.LatencyUs)).ToArray(),
             reference.Repeats.Select(r => pick(r.LatencyUs)).ToArray(),
@@ -48,9 +48,9 @@ public static class ComparisonCalculator
             candidateStats,
             referenceStats,
             throughput,
-            Latency("latency p50", l => l.P50),
-            Latency("latency p95", l => l.P95),
-            Latency("latency p99", l => l.P99),
+            Latency("latency p50", l => l.P50Us),
+            Latency("latency p95", l => l.P95Us),
+            Latency("latency p99", l => l.P99Us),
             AdvantagePct(candidateStats.Throughput?.Median, referenceStats.Throughput?.Median),
             AdvantagePct(referenceStats.Latency?.P50.Median, candidateStats.Latency?.P50.Median),
             throughput.Verdict,

@@ -1,39 +1,61 @@
+using System.Collections.Immutable;
+
 namespace Faceoff.Statistics;
 
-/// <summary>Identifies one cell of a campaign: a profile running a scenario at one concurrency step.</summary>
-public sealed record CellKey(string Profile, string Scenario, int Concurrency)
+/// <summary>Identifies one side of a cell: a profile running a scenario at one concurrency step.</summary>
+public sealed record SideKey(string Profile, string Scenario, int Concurrency)
 {
     public override string ToString() => $"{Profile}/{Scenario}/c={Concurrency}";
 }
 
-/// <summary>Latency distribution of one repeat, in microseconds.</summary>
-public sealed record LatencyPercentiles(
-    double P50,
-    double P75,
-    double P90,
-    double P95,
-    double P99,
-    double P999,
-    double Mean);
+/// <summary>Latency distribution of one pass, microseconds.</summary>
+public sealed record LatencyStats(
+    double MeanUs,
+    double StdevUs,
+    double P50Us,
+    double P75Us,
+    double P90Us,
+    double P95Us,
+    double P99Us,
+    double P999Us,
+    double P9999Us,
+    double MaxUs);
+
+/// <summary>Server process cost over one pass, read from /proc.</summary>
+public sealed record ServerResources(double CpuSeconds, long RssBeforeKib, long RssAfterKib, long RssPeakKib);
 
 /// <summary>
-/// One measured repeat as the load engine and target sampler report it.
-/// <paramref name="PerSecondCompleted"/> counts completed requests per wall-clock second,
-/// including the partial first and last seconds (they are trimmed here, not by the caller).
-/// <paramref name="Requests"/> counts every completed request, <paramref name="Errors"/> those that failed.
+/// What one pass measured: the load engine's headline numbers and, for a metered pass, the server's cost.
+/// The one record of a pass from the engine's result through the cell file and the report to the statistics.
 /// </summary>
-public sealed record RepeatMeasurement(
-    double ThroughputRps,
-    LatencyPercentiles LatencyUs,
-    IReadOnlyList<double> PerSecondCompleted,
+/// <param name="Requests">Every request started: responses (whatever their status) plus errors.</param>
+/// <param name="PerSecondCompleted">Responses per wall-clock second, partial first and last seconds included (the statistics trim them).</param>
+/// <param name="StatusCounts">HTTP status code → count of responses.</param>
+/// <param name="ErrorCounts">Error kind (connect, read, timeout…) → count; kinds that did not occur are absent.</param>
+/// <param name="SampledResponses">Responses validated against the scenario contract under load.</param>
+/// <param name="Server">CPU and RSS of the server tree over the pass; null for passes that were not metered.</param>
+public sealed record PassMeasurement(
     long Requests,
     long Errors,
+    double ElapsedSeconds,
+    double ThroughputRps,
+    double BytesPerSecond,
+    LatencyStats LatencyUs,
+    IReadOnlyList<long> PerSecondCompleted,
+    IReadOnlyList<long> PerSecondErrors,
+    ImmutableSortedDictionary<string, long> StatusCounts,
+    ImmutableSortedDictionary<string, long> ErrorCounts,
+    long SampledResponses,
     long ContractViolations,
-    double ServerCpuSeconds,
-    long RssPeakKib);
+    IReadOnlyList<string> FirstViolations,
+    ServerResources? Server)
+{
+    /// <summary>Complete responses, whatever their status: the server was answering.</summary>
+    public long Responses => Requests - Errors;
+}
 
 /// <summary>
-/// Every measured repeat of one cell. <paramref name="Failure"/> is set when the cell did not
-/// complete (server crash, readiness timeout...); the repeats measured before the failure stay.
+/// Every measured pass of one side of a cell. <paramref name="Failure"/> is set when the cell did not
+/// complete (server crash, readiness timeout...); the passes measured before the failure stay.
 /// </summary>
-public sealed record CellMeasurements(CellKey Key, IReadOnlyList<RepeatMeasurement> Repeats, string? Failure = null);
+public sealed record SideMeasurements(SideKey Key, IReadOnlyList<PassMeasurement> Repeats, string? Failure = null);

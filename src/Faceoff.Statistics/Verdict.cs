@@ -41,7 +41,7 @@ public static class VerdictRules
     internal static RatioComparison Compare(string metric, Interval ratio, StatisticsSettings settings, bool higherIsBetter)
     {
         var verdict = Classify(ratio, settings.EquivalenceBand, higherIsBetter);
-        var band = $"[{CellAnalyzer.Format(1 - settings.EquivalenceBand)}, {CellAnalyzer.Format(1 + settings.EquivalenceBand)}]";
+        var band = $"[{SideAnalyzer.Format(1 - settings.EquivalenceBand)}, {SideAnalyzer.Format(1 + settings.EquivalenceBand)}]";
         var where = verdict switch
         {
             Verdict.NoSignificantDifference => $"lies inside the equivalence band {band}",
@@ -49,7 +49,7 @@ public static class VerdictRules
             _ when ratio.Lower > 1 + settings.EquivalenceBand => $"lies entirely above the equivalence band {band}",
             _ => $"lies entirely below the equivalence band {band}",
         };
-        var level = CellAnalyzer.Format(settings.ConfidenceLevel * 100);
+        var level = SideAnalyzer.Format(settings.ConfidenceLevel * 100);
         return new RatioComparison(metric, ratio, verdict, $"{metric} ratio {ratio.Point:0.000} ({level}% CI {ratio.Lower:0.000}–{ratio.Upper:0.000}) {where}");
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Faceoff.Campaign.Model;
 using Faceoff.Campaign.Publishing;
 using Faceoff.Campaign.Tests.Fakes;
 using Faceoff.Protocol.Model;
@@ -74,17 +73,17 @@ public sealed class AaTests
 
         var outcome = await harness.RunAsync(AaProtocol.From(TestProtocols.Build(), "cand1").Protocol!);
 
-        var check = outcome.Publication!.Summary!.Aa!;
+        var check = outcome.Publication!.Report!.Aa!;
         Assert.True(check.Passed, string.Join("\n", check.Lines));
         Assert.Equal((4, 4), (check.Rows, check.Neutral));
         var report = ReportJson.ReadReport(Path.Combine(outcome.RunDirectory!, PublicationFiles.Report));
         Assert.Contains(report.Notes, n => n.StartsWith("A/A check (cand1 against itself): 4 of 4", StringComparison.Ordinal));
         Assert.Contains(report.Protocol.Overrides, o => o.Origin == AaProtocol.Origin);
         // One profile on both sides must still give every measured pass its own raw files.
-        var raw = report.Cells.SelectMany(c => c.Repeats).SelectMany(r => new[] { r.RawResultPath, r.HistogramLogPath }).ToList();
-        Assert.Equal(report.Cells.Sum(c => c.Repeats.Count) * 2, raw.Distinct(StringComparer.Ordinal).Count());
+        var raw = report.Sides.SelectMany(c => c.Repeats).SelectMany(r => new[] { r.LoadResultPath, r.HistogramLogPath }).ToList();
+        Assert.Equal(report.Sides.Sum(c => c.Repeats.Count) * 2, raw.Distinct(StringComparer.Ordinal).Count());
         Assert.All(raw, path => Assert.True(File.Exists(Path.Combine(outcome.RunDirectory!, path!)), path));
-        Assert.Equal(report.Cells.Count, report.Cells.Select(c => c.Key).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(report.Sides.Count, report.Sides.Select(c => c.Key).Distinct(StringComparer.Ordinal).Count());
     }
 
     [Fact]
@@ -95,7 +94,7 @@ public sealed class AaTests
 
         var outcome = await harness.RunAsync(AaProtocol.From(TestProtocols.Build(), "cand1").Protocol!);
 
-        var check = outcome.Publication!.Summary!.Aa!;
+        var check = outcome.Publication!.Report!.Aa!;
         Assert.False(check.Passed);
         Assert.Equal(0, check.Neutral);
         Assert.Equal(4, check.Different.Count);

@@ -1,9 +1,11 @@
-using Faceoff.Campaign.Model;
 using Faceoff.Campaign.Publishing;
 using Faceoff.Campaign.Tests.Fakes;
 using Faceoff.Reporting;
 using Faceoff.Reporting.Artifacts;
 using Faceoff.Reporting.Model;
+
+using Faceoff.Statistics;
+using Faceoff.Statistics.Claims;
 
 namespace Faceoff.Campaign.Tests;
 
@@ -23,12 +25,12 @@ public sealed class PublishingTests
         var run = outcome.RunDirectory!;
         var report = ReportJson.ReadReport(Path.Combine(run, PublicationFiles.Report));
         Assert.Equal(RunStatus.Complete, report.Status);
-        Assert.Equal(4, report.Cells.Count);
-        Assert.All(report.Cells, c => Assert.Equal(3, c.Repeats.Count));
+        Assert.Equal(4, report.Sides.Count);
+        Assert.All(report.Sides, c => Assert.Equal(3, c.Repeats.Count));
         Assert.Equal(
             ["pair1/cand1/healthz/c1/r1", "pair1/ref1/healthz/c1/r1", "pair1/cand1/healthz/c1/r2", "pair1/ref1/healthz/c1/r2"],
             report.MeasuredPassOrder.Take(4));
-        Assert.All(report.Cells.SelectMany(c => c.Repeats), r => Assert.True(File.Exists(Path.Combine(run, r.RawResultPath!))));
+        Assert.All(report.Sides.SelectMany(c => c.Repeats), r => Assert.True(File.Exists(Path.Combine(run, r.LoadResultPath!))));
         Assert.Empty(BundleVerifier.Verify(run));
         Assert.Equal(File.ReadAllBytes(Path.Combine(run, PublicationFiles.Report)), File.ReadAllBytes(Path.Combine(harness.OutputDirectory, PublicationFiles.LatestReport)));
     }
@@ -44,9 +46,9 @@ public sealed class PublishingTests
 
         var report = ReportJson.ReadReport(Path.Combine(outcome.RunDirectory!, PublicationFiles.Report));
         Assert.Equal(RunStatus.Partial, report.Status);
-        var failed = report.Cells.Where(c => c.Concurrency == 1).ToList();
+        var failed = report.Sides.Where(c => c.Concurrency == 1).ToList();
         Assert.All(failed, c => Assert.Equal(CellStatus.Failed, c.Status));
-        var candidate = failed.Single(c => c.Role == ProfileRole.Candidate).Failure!;
+        var candidate = failed.Single(c => c.Role == Side.Candidate).Failure!;
         Assert.Equal("SIGKILL", candidate.Signal);
         Assert.Equal(["last log line"], candidate.LogTail);
         Assert.Equal(Verdict.NotPublishable, report.Comparisons.Single(c => c.Concurrency == 1).Verdict);
@@ -68,7 +70,7 @@ public sealed class PublishingTests
         Assert.False(outcome.Publication!.LatestUpdated);
         var report = ReportJson.ReadReport(Path.Combine(outcome.RunDirectory!, PublicationFiles.Report));
         Assert.Equal(RunStatus.Interrupted, report.Status);
-        Assert.Equal(2, report.Cells.Count);
+        Assert.Equal(2, report.Sides.Count);
         Assert.Empty(BundleVerifier.Verify(outcome.RunDirectory!));
         Assert.False(File.Exists(Path.Combine(harness.OutputDirectory, PublicationFiles.LatestReport)));
     }

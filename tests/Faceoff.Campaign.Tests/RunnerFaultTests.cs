@@ -1,6 +1,8 @@
 using Faceoff.Campaign.Model;
 using Faceoff.Campaign.Tests.Fakes;
 
+using Faceoff.Reporting.Model;
+
 namespace Faceoff.Campaign.Tests;
 
 public sealed class RunnerFaultTests
@@ -17,13 +19,13 @@ public sealed class RunnerFaultTests
 
         Assert.Equal(CampaignResult.CompletedWithFailures, outcome.Result);
         var failed = outcome.Cells.Single(c => c.Scenario == "healthz");
-        Assert.Equal(MatchupStatus.Failed, failed.Status);
+        Assert.Equal(CellStatus.Failed, failed.Status);
         var failure = Assert.Single(failed.Failures);
         Assert.Equal(ServerFailureKind.Crashed, failure.Kind);
         Assert.Equal(Side.Candidate, failure.Side);
         Assert.Equal("SIGKILL", failure.Signal);
         Assert.Equal(["cand warmup 1", "ref warmup 1", "cand r1", "ref r1"], failed.Passes.Select(p => PassLabels.Of(p.Kind, p.Side, p.Repeat)));
-        Assert.Equal(MatchupStatus.Completed, outcome.Cells.Single(c => c.Scenario == "api_status").Status);
+        Assert.Equal(CellStatus.Completed, outcome.Cells.Single(c => c.Scenario == "api_status").Status);
         Assert.Equal(2, harness.Backend.Servers.Count(s => s.Spec.Side == Side.Candidate));
         Assert.All(harness.Backend.Servers, s => Assert.True(s.Stopped));
     }
@@ -39,7 +41,7 @@ public sealed class RunnerFaultTests
 
         Assert.Equal(CampaignResult.CompletedWithFailures, outcome.Result);
         Assert.Equal(ServerFailureKind.Unresponsive, Assert.Single(outcome.Cells[0].Failures).Kind);
-        Assert.Equal(MatchupStatus.Completed, outcome.Cells[1].Status);
+        Assert.Equal(CellStatus.Completed, outcome.Cells[1].Status);
         Assert.Equal(2, harness.Backend.Servers.Count(s => s.Spec.Side == Side.Reference));
     }
 
@@ -57,11 +59,11 @@ public sealed class RunnerFaultTests
         Assert.Equal(2, pair1.Count);
         Assert.All(pair1, c =>
         {
-            Assert.Equal(MatchupStatus.Failed, c.Status);
+            Assert.Equal(CellStatus.Failed, c.Status);
             Assert.Empty(c.Passes);
             Assert.Equal(ServerFailureKind.StartFailed, Assert.Single(c.Failures).Kind);
         });
-        Assert.All(outcome.Cells.Where(c => c.Pair == "pair2"), c => Assert.Equal(MatchupStatus.Completed, c.Status));
+        Assert.All(outcome.Cells.Where(c => c.Pair == "pair2"), c => Assert.Equal(CellStatus.Completed, c.Status));
         Assert.All(harness.Backend.Servers, s => Assert.True(s.Stopped));
     }
 
@@ -91,7 +93,7 @@ public sealed class RunnerFaultTests
         Assert.Equal(0, harness.Backend.ParityRuns);
         Assert.Contains(harness.Observer.Notices, n => n.Level == Execution.NoticeLevel.Warning && n.Message.Contains("FACEOFF_SKIP_PARITY=1", StringComparison.Ordinal));
         var state = Storage.CampaignJson.Deserialize<RunState>(File.ReadAllText(Path.Combine(outcome.RunDirectory!, Storage.RunStore.StateFileName)))!;
-        Assert.Equal(ParityGateState.Skipped, state.Parity);
+        Assert.Equal(ParityStatus.Skipped, state.Parity);
     }
 
     [Theory]

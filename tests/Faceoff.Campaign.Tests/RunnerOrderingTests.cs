@@ -1,6 +1,8 @@
 using Faceoff.Campaign.Model;
 using Faceoff.Campaign.Tests.Fakes;
 
+using Faceoff.Reporting.Model;
+
 namespace Faceoff.Campaign.Tests;
 
 public sealed class RunnerOrderingTests
@@ -34,7 +36,7 @@ public sealed class RunnerOrderingTests
             harness.Observer.Cells.Select(c => c.Key.ToString()));
         Assert.Equal(2, harness.Backend.Servers.Count);
         Assert.All(harness.Backend.Servers, s => Assert.True(s.Stopped));
-        Assert.All(outcome.Cells, c => Assert.Equal(MatchupStatus.Completed, c.Status));
+        Assert.All(outcome.Cells, c => Assert.Equal(CellStatus.Completed, c.Status));
     }
 
     [Fact]
@@ -50,12 +52,12 @@ public sealed class RunnerOrderingTests
         Assert.Equal(4, measured.Count);
         Assert.All(measured, p =>
         {
-            Assert.NotNull(p.Resources);
+            Assert.NotNull(p.Measurement.Server);
             Assert.StartsWith("{\"rps\"", File.ReadAllText(Path.Combine(outcome.RunDirectory!, p.LoadResultPath!)), StringComparison.Ordinal);
             Assert.StartsWith("Tag=latency", File.ReadAllText(Path.Combine(outcome.RunDirectory!, p.HistogramLogPath!)), StringComparison.Ordinal);
         });
         Assert.Equal(4, measured.Select(p => p.LoadResultPath).Distinct().Count());
-        Assert.All(cell.Passes.Where(p => p.Kind == PassKind.Warmup), p => Assert.Null(p.Resources));
+        Assert.All(cell.Passes.Where(p => p.Kind == PassKind.Warmup), p => Assert.Null(p.Measurement.Server));
     }
 
     [Fact]

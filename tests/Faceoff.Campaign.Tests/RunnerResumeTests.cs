@@ -62,7 +62,7 @@ public sealed class RunnerResumeTests
         var outcome = await harness.RunAsync(protocol, resume: true);
 
         Assert.Equal(CampaignResult.Completed, outcome.Result);
-        Assert.Equal(new MatchupKey("pair1", "healthz", 1), Assert.Single(harness.Observer.Cells).Key);
+        Assert.Equal(new CellKey("pair1", "healthz", 1), Assert.Single(harness.Observer.Cells).Key);
     }
 
     [Fact]

@@ -110,8 +110,8 @@ public sealed partial class CompareCommandTests : IDisposable
         // Both sides of an A/A pair are one profile; keyed by profile alone they would collide or be refused.
         static CellSpec[] Aa(double referenceRps) =>
         [
-            new("comparison_http", "healthz", 8, 21_000, 900) { Pair = "aa_comparison_http", Role = ProfileRole.Candidate },
-            new("comparison_http", "healthz", 8, referenceRps, 900) { Pair = "aa_comparison_http", Role = ProfileRole.Reference },
+            new("comparison_http", "healthz", 8, 21_000, 900) { Pair = "aa_comparison_http", Role = Side.Candidate },
+            new("comparison_http", "healthz", 8, referenceRps, 900) { Pair = "aa_comparison_http", Role = Side.Reference },
         ];
         var baseline = Write("baseline.json", Aa(21_000));
         var current = Write("current.json", Aa(21_000 * 0.7));
@@ -135,7 +135,7 @@ public sealed partial class CompareCommandTests : IDisposable
         var (code, _, error) = await Run("compare", baseline, current);
 
         Assert.Equal(ExitCodes.Usage, code);
-        Assert.Contains($"{current}: $.cells: cell comparison_http/candidate.comparison_http/healthz/c8 appears more than once", error, StringComparison.Ordinal);
+        Assert.Contains($"{current}: $.sides: side comparison_http/candidate.comparison_http/healthz/c8 appears more than once", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -199,14 +199,14 @@ public sealed partial class CompareCommandTests : IDisposable
         await File.WriteAllTextAsync(broken, "{\n  \"schema_version\": 1,\n  \"run_id\": oops\n}\n");
         var newer = Path.Combine(_dir, "newer.json");
         var text = ReportJson.Serialize(CompareReports.Build("run-z", CompareReports.Typical()));
-        await File.WriteAllTextAsync(newer, text.Replace("\"schema_version\": 1,", "\"schema_version\": 2,", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(newer, text.Replace("\"schema_version\": 2,", "\"schema_version\": 3,", StringComparison.Ordinal));
 
         var (code, _, error) = await Run("compare", broken, newer);
 
         Assert.Equal(ExitCodes.Usage, code);
         var lines = Lines(error);
         Assert.StartsWith($"{broken}:3:13: $.run_id: 'o' is an invalid start of a value", lines[0], StringComparison.Ordinal);
-        Assert.Equal($"{newer}:2:21: $.schema_version: report schema version 2 is not supported (this Faceoff reads version 1)", lines[1]);
+        Assert.Equal($"{newer}:2:21: $.schema_version: report schema version 3 is not supported (this Faceoff reads versions 1 and 2)", lines[1]);
     }
 
     [Fact]

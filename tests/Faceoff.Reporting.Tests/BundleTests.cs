@@ -19,7 +19,7 @@ public sealed class BundleTests : IDisposable
 
     public BundleTests()
     {
-        foreach (var (path, content) in ReportFixture.RawFiles(_report.Cells))
+        foreach (var (path, content) in ReportFixture.RawFiles(_report.Sides))
         {
             AtomicFile.WriteAllText(Path.Combine(RunDir, path), content);
         }
@@ -78,7 +78,7 @@ public sealed class BundleTests : IDisposable
         }
 
         Assert.Equal(bundled, names);
-        Assert.Equal(ReportFixture.RawFiles(_report.Cells).Keys, names);
+        Assert.Equal(ReportFixture.RawFiles(_report.Sides).Keys, names);
     }
 
     [Fact]

@@ -2,6 +2,8 @@ using Faceoff.Reporting.Model;
 using Faceoff.Reporting.Tests.Fixtures;
 using Faceoff.Reporting.Text;
 
+using Faceoff.Statistics;
+
 namespace Faceoff.Reporting.Tests;
 
 public sealed class GoldenOutputTests

@@ -62,12 +62,12 @@ public sealed partial class HtmlReportTests
         // One full second and a few trailing milliseconds: drawn as seconds, the tail would plunge to near zero.
         var shortPasses = Report with
         {
-            Cells = [.. Report.Cells.Select(c => c with { Repeats = [.. c.Repeats.Select(r => r with { PerSecondCompleted = [r.Requests - 40, 40] })] })],
+            Sides = [.. Report.Sides.Select(c => c with { Repeats = [.. c.Repeats.Select(r => r with { Measurement = r.Measurement with { PerSecondCompleted = [r.Measurement.Requests - 40, 40] } })] })],
         };
         var page = Render(shortPasses);
         var svg = Regex.Match(page, "<svg data-chart=\"timeline-comparison_http-healthz\".*?</svg>", RegexOptions.Singleline).Value;
         var candidate = Regex.Match(svg, "data-series=\"comparison_http\">(.*?)</g>", RegexOptions.Singleline).Groups[1].Value;
-        var passes = shortPasses.Cells.Where(c => c is { Pair: "comparison_http", Profile: "comparison_http", Scenario: "healthz" }).Sum(c => c.Repeats.Count);
+        var passes = shortPasses.Sides.Where(c => c is { Pair: "comparison_http", Profile: "comparison_http", Scenario: "healthz" }).Sum(c => c.Repeats.Count);
 
         Assert.Equal(passes, Regex.Count(candidate, "<circle "));
         Assert.DoesNotContain("L", string.Concat(LinePath().Matches(candidate).Select(m => m.Groups[1].Value)), StringComparison.Ordinal);
@@ -137,7 +137,7 @@ public sealed partial class HtmlReportTests
             StatusDetail = "the parity gate failed: fastapi_comparison_http api_status lacks key 'ok'",
             FinishedUtc = null,
             Parity = new ParitySummary(ParityStatus.Failed, [new("C02", "fastapi_comparison_http", "api_status", ParityStatus.Failed, "missing key 'ok'")], "parity/parity_report.json"),
-            Cells = [],
+            Sides = [],
             MeasuredPassOrder = [],
             Comparisons = [],
             Claims = [],

@@ -29,7 +29,7 @@ public sealed class RegenerationTests : IDisposable
     {
         var runDir = _dir.File("run");
         var report = ReportFixture.Build();
-        foreach (var (path, content) in ReportFixture.RawFiles(report.Cells))
+        foreach (var (path, content) in ReportFixture.RawFiles(report.Sides))
         {
             AtomicFile.WriteAllText(Path.Combine(runDir, path), content);
         }

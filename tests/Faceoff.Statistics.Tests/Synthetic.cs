@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Faceoff.Statistics.Tests;
 
 /// <summary>Shape of a simulated server: its true throughput and latency and how noisy it is.</summary>
@@ -23,7 +25,7 @@ internal static class Synthetic
     /// Each repeat gets a repeat-level drift and per-second noise of <see cref="Shape.Noise"/> (relative,
     /// normal), a partial first and last second, and latency percentiles with the same relative noise.
     /// </summary>
-    public static CellMeasurements Cell(
+    public static SideMeasurements Cell(
         Random random,
         string profile,
         Shape shape,
@@ -32,47 +34,58 @@ internal static class Synthetic
         string? failure = null)
     {
         var repeats = Enumerable.Range(0, shape.Repeats).Select(_ => Repeat(random, shape)).ToArray();
-        return new CellMeasurements(new CellKey(profile, scenario, concurrency), repeats, failure);
+        return new SideMeasurements(new SideKey(profile, scenario, concurrency), repeats, failure);
     }
 
-    public static RepeatMeasurement Repeat(Random random, Shape shape)
+    public static PassMeasurement Repeat(Random random, Shape shape)
     {
         var level = shape.Rps * Noisy(random, shape.Noise);
         var full = Enumerable.Range(0, shape.FullSeconds).Select(_ => level * Noisy(random, shape.Noise)).ToArray();
         double[] perSecond = [level * 0.4, .. full, level * 0.7];
         var latency = shape.LatencyUs;
         var rss = (long)(shape.RssKib * Noisy(random, shape.RssNoise));
-        return new RepeatMeasurement(
+        return Measurement(
             full.Average(),
-            new LatencyPercentiles(
+            new LatencyStats(
+                latency * 1.1 * Noisy(random, shape.Noise),
+                0,
                 latency * Noisy(random, shape.Noise),
                 latency * 1.2 * Noisy(random, shape.Noise),
                 latency * 1.5 * Noisy(random, shape.Noise),
                 latency * 1.8 * Noisy(random, shape.Noise),
                 latency * 2.5 * Noisy(random, shape.Noise),
                 latency * 4 * Noisy(random, shape.Noise),
-                latency * 1.1 * Noisy(random, shape.Noise)),
+                latency * 5,
+                latency * 6),
             perSecond,
             (long)perSecond.Sum(),
             shape.Errors,
             shape.ContractViolations,
-            ServerCpuSeconds: 1.5,
+            cpuSeconds: 1.5,
             rss);
     }
 
     /// <summary>A repeat with exact values, for hand-computed answers.</summary>
-    public static RepeatMeasurement Exact(double rps, double p50 = 1_000, IReadOnlyList<double>? perSecond = null, long rssKib = 50_000) =>
-        new(rps,
-            new LatencyPercentiles(p50, p50 * 1.2, p50 * 1.5, p50 * 1.8, p50 * 2.5, p50 * 4, p50 * 1.1),
+    public static PassMeasurement Exact(double rps, double p50 = 1_000, IReadOnlyList<double>? perSecond = null, long rssKib = 50_000) =>
+        Measurement(rps,
+            new LatencyStats(p50 * 1.1, 0, p50, p50 * 1.2, p50 * 1.5, p50 * 1.8, p50 * 2.5, p50 * 4, p50 * 5, p50 * 6),
             perSecond ?? [],
-            Requests: 1_000,
-            Errors: 0,
-            ContractViolations: 0,
-            ServerCpuSeconds: 1,
+            requests: 1_000,
+            errors: 0,
+            contractViolations: 0,
+            cpuSeconds: 1,
             rssKib);
 
-    public static CellMeasurements ExactCell(string profile, params RepeatMeasurement[] repeats) =>
-        new(new CellKey(profile, "api_status", 8), repeats);
+    /// <summary>A measured pass with the fields the statistics read; the rest as a real pass would have them.</summary>
+    public static PassMeasurement Measurement(
+        double rps, LatencyStats latency, IReadOnlyList<double> perSecond, long requests, long errors, long contractViolations, double cpuSeconds, long rssKib) =>
+        new(requests, errors, Math.Max(1, perSecond.Count), rps, rps * 100, latency,
+            [.. perSecond.Select(v => (long)Math.Round(v))], [],
+            ImmutableSortedDictionary<string, long>.Empty, ImmutableSortedDictionary<string, long>.Empty,
+            0, contractViolations, [], new ServerResources(cpuSeconds, rssKib, rssKib, rssKib));
+
+    public static SideMeasurements ExactCell(string profile, params PassMeasurement[] repeats) =>
+        new(new SideKey(profile, "api_status", 8), repeats);
 
     // Clamped so a rare extreme draw cannot produce a non-positive measurement.
     private static double Noisy(Random random, double relative) => Math.Max(0.05, 1 + relative * Gaussian(random));

@@ -1,6 +1,8 @@
 using Faceoff.Campaign.Model;
+using Faceoff.Load;
 using Faceoff.Protocol.Model;
 using Faceoff.Reporting.Model;
+using Faceoff.Statistics;
 
 namespace Faceoff.Campaign.Execution;
 
@@ -19,7 +21,7 @@ public interface ICampaignBackend
     Task<ServerStart> StartServerAsync(ServerSpec spec, CancellationToken cancellationToken);
 
     /// <summary>One load pass. Cancellation ends it promptly with <see cref="OperationCanceledException"/>.</summary>
-    Task<PassOutcome> RunPassAsync(PassRequest request, IProgress<double>? liveRps, CancellationToken cancellationToken);
+    Task<PassOutcome> RunPassAsync(PassRequest request, IProgress<LoadProgress>? live, CancellationToken cancellationToken);
 }
 
 public sealed record PrepareOutcome(bool Succeeded, string? Error, PreparedFacts? Facts);
@@ -98,6 +100,7 @@ public sealed record PassRequest(
     int SampleEvery,
     bool KeepLoadResult);
 
+/// <param name="Measurement">The pass's numbers; the runner adds the server's resources when it metered them.</param>
 /// <param name="LoadResultJson">The engine's full result as JSON, when asked for.</param>
 /// <param name="HistogramLog">The pass's latency histogram in HdrHistogram log form, when asked for.</param>
-public sealed record PassOutcome(PassSummary Summary, string? LoadResultJson, string? HistogramLog);
+public sealed record PassOutcome(PassMeasurement Measurement, string? LoadResultJson, string? HistogramLog);

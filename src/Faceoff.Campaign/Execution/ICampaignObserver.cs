@@ -1,4 +1,6 @@
 using Faceoff.Campaign.Model;
+using Faceoff.Reporting.Model;
+using Faceoff.Statistics;
 
 namespace Faceoff.Campaign.Execution;
 
@@ -44,8 +46,8 @@ public interface ICampaignObserver
 
     void PassLive(PassContext pass, double requestsPerSecond);
 
-    void PassFinished(PassContext pass, PassSummary summary);
+    void PassFinished(PassContext pass, PassMeasurement measurement);
 
     /// <param name="done">Cells finished, resumed ones included.</param>
-    void CellFinished(MatchupRecord cell, int done, int total);
+    void CellFinished(CellRecord cell, int done, int total);
 }

@@ -1,6 +1,8 @@
 using Faceoff.Campaign.Model;
 using Faceoff.Protocol.Model;
 
+using Faceoff.Reporting.Model;
+
 namespace Faceoff.Campaign.Execution;
 
 /// <summary>
@@ -13,10 +15,10 @@ internal sealed class PairRunner(RunContext context, PairDefinition pair, CellCo
     private readonly CampaignProtocol _protocol = context.Protocol;
 
     /// <summary>The pair's cells in run order: ladder step outer, scenario inner.</summary>
-    public static IEnumerable<MatchupKey> CellsOf(CampaignProtocol protocol, PairDefinition pair) =>
+    public static IEnumerable<CellKey> CellsOf(CampaignProtocol protocol, PairDefinition pair) =>
         from step in protocol.LadderFor(pair)
         from scenario in protocol.ScenariosFor(pair)
-        select new MatchupKey(pair.Name, scenario.Id, step);
+        select new CellKey(pair.Name, scenario.Id, step);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -40,9 +42,9 @@ internal sealed class PairRunner(RunContext context, PairDefinition pair, CellCo
         }
     }
 
-    private bool IsDone(MatchupKey key) => context.Store.ReadCell(key)?.Status == MatchupStatus.Completed;
+    private bool IsDone(CellKey key) => context.Store.ReadCell(key)?.Status == CellStatus.Completed;
 
-    private async Task<MatchupResult> RunCellAsync(MatchupKey key, ServerSlot[] slots, CancellationToken cancellationToken)
+    private async Task<CellResult> RunCellAsync(CellKey key, ServerSlot[] slots, CancellationToken cancellationToken)
     {
         var failures = new List<ServerFailure>();
         foreach (var slot in slots)
@@ -53,8 +55,8 @@ internal sealed class PairRunner(RunContext context, PairDefinition pair, CellCo
             }
         }
         return failures.Count > 0
-            ? MatchupExecutor.Unavailable(context, key, slots, failures)
-            : await MatchupExecutor.RunAsync(context, key, slots, cancellationToken).ConfigureAwait(false);
+            ? CellExecutor.Unavailable(context, key, slots, failures)
+            : await CellExecutor.RunAsync(context, key, slots, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Make the slot's server ready for a cell: start it if needed and, after a start, warm it until stable.</summary>

@@ -1,9 +1,11 @@
 using Faceoff.Campaign.Model;
+using Faceoff.Load;
 
 namespace Faceoff.Campaign.Execution;
 
 /// <summary>What one pass produced: its outcome and server cost, or the server failure that ended it.</summary>
-internal sealed record PassAttempt(PassOutcome? Outcome, ServerResources? Resources, ServerFailure? Failure, DateTimeOffset StartedAt);
+/// <param name="Outcome">The pass, its measurement carrying the server's resources when they were metered.</param>
+internal sealed record PassAttempt(PassOutcome? Outcome, ServerFailure? Failure, DateTimeOffset StartedAt);
 
 /// <summary>
 /// Runs one load pass against a server and watches the server while it does: a process that exits
@@ -50,20 +52,21 @@ internal static class PassRunner
 
         if (server.HasExited || outcome is null)
         {
-            return new PassAttempt(null, resources, Failure(server, pass, ServerFailureKind.Crashed, $"exited during {Describe(pass)}"), startedAt);
+            return new PassAttempt(null, Failure(server, pass, ServerFailureKind.Crashed, $"exited during {Describe(pass)}"), startedAt);
         }
-        if (outcome.Summary.Responses == 0)
+        outcome = outcome with { Measurement = outcome.Measurement with { Server = resources } };
+        if (outcome.Measurement.Responses == 0)
         {
             var answering = await server.IsAnsweringAsync(AnswerTimeout, cancellationToken).ConfigureAwait(false);
             if (!answering)
             {
-                return new PassAttempt(null, resources,
+                return new PassAttempt(null,
                     Failure(server, pass, ServerFailureKind.Unresponsive, $"no successful response during {Describe(pass)} and no answer to the readiness probe"),
                     startedAt);
             }
         }
-        context.Observer.PassFinished(pass, outcome.Summary);
-        return new PassAttempt(outcome, resources, null, startedAt);
+        context.Observer.PassFinished(pass, outcome.Measurement);
+        return new PassAttempt(outcome, null, startedAt);
     }
 
     private static ServerFailure Failure(IServer server, PassContext pass, ServerFailureKind kind, string message) =>
@@ -93,8 +96,8 @@ internal static class PassRunner
     }
 
     // Forwards on the engine's own thread: Progress<T> would post to the thread pool and reorder updates.
-    private sealed class LiveRate(ICampaignObserver observer, PassContext pass) : IProgress<double>
+    private sealed class LiveRate(ICampaignObserver observer, PassContext pass) : IProgress<LoadProgress>
     {
-        public void Report(double value) => observer.PassLive(pass, value);
+        public void Report(LoadProgress value) => observer.PassLive(pass, value.RequestsPerSecond);
     }
 }

@@ -1,6 +1,8 @@
 using Faceoff.Campaign.Model;
 using Faceoff.Campaign.Storage;
 
+using Faceoff.Reporting.Model;
+
 namespace Faceoff.Campaign.Execution;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using Faceoff.Campaign.Model;
 using Faceoff.Protocol.Model;
 
+using Faceoff.Reporting.Model;
+
 namespace Faceoff.Campaign.Execution;
 
 /// <summary>
@@ -39,7 +41,7 @@ internal static class StabilityWarmup
                 failure = attempt.Failure;
                 break;
             }
-            throughputs.Add(attempt.Outcome!.Summary.ThroughputRps);
+            throughputs.Add(attempt.Outcome!.Measurement.ThroughputRps);
             cv = WindowCv(throughputs, rule.WindowSeconds);
             if (cv < rule.MaxCv)
             {

@@ -1,12 +1,18 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
 using Faceoff.Campaign.Execution;
 using Faceoff.Campaign.Model;
+using Faceoff.Load;
 using Faceoff.Parity;
 using Faceoff.Protocol;
 using Faceoff.Protocol.Model;
 using Faceoff.Protocol.Overrides;
+using Faceoff.Statistics;
 using Faceoff.Targets;
 using Faceoff.Targets.Prepare;
 using ReportModel = Faceoff.Reporting.Model;
+
 
 namespace Faceoff.Campaign.Live;
 
@@ -58,7 +64,7 @@ public sealed class LiveBackend(CampaignProtocol protocol, RunSettings settings,
         var report = await ParityGate.RunAsync(protocol, Prepared, options, cancellationToken).ConfigureAwait(false);
         await ParityReportJson.WriteAsync(report, Path.Combine(runDirectory, ParityReportFile), cancellationToken).ConfigureAwait(false);
         var rows = ReportAssembler.Scoped(protocol, report.Pairs, report.Frameworks)
-            .Where(s => s.Finding.Status is Parity.ParityStatus.Pass or Parity.ParityStatus.Fail)
+            .Where(s => s.Finding.Status is Faceoff.Parity.ParityStatus.Pass or Faceoff.Parity.ParityStatus.Fail)
             .Select(Row)
             .ToList();
         return new ParityOutcome(report.Passed, report.FirstFailure, ParityReportFile, rows);
@@ -80,8 +86,29 @@ public sealed class LiveBackend(CampaignProtocol protocol, RunSettings settings,
             exit?.ExitCode, exit?.Signal is { } signal ? ExitInfo.SignalName(signal) : null, start.LogTail, null));
     }
 
-    public Task<PassOutcome> RunPassAsync(PassRequest request, IProgress<double>? liveRps, CancellationToken cancellationToken) =>
-        LoadPass.RunAsync(request, liveRps, cancellationToken);
+    public async Task<PassOutcome> RunPassAsync(PassRequest request, IProgress<LoadProgress>? live, CancellationToken cancellationToken)
+    {
+        var scenario = request.Scenario;
+        var options = new LoadOptions
+        {
+            Url = new Uri(request.BaseUri, scenario.Path),
+            Method = scenario.Method,
+            Headers = [.. scenario.Headers],
+            Body = scenario.Body is null ? ReadOnlyMemory<byte>.Empty : Encoding.UTF8.GetBytes(scenario.Body),
+            Connections = request.Concurrency,
+            Requests = request.Bound.Requests,
+            Duration = request.Bound.DurationSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            Sampler = request.SampleEvery > 0 ? new ContractSampler(scenario) : null,
+            SampleEvery = Math.Max(1, request.SampleEvery),
+        };
+        var result = await LoadEngine.RunAsync(options, live, cancellationToken).ConfigureAwait(false);
+        // The engine returns what it measured when cancelled; to the runner a cancelled pass did not happen.
+        cancellationToken.ThrowIfCancellationRequested();
+        return new PassOutcome(
+            Measure(result),
+            request.KeepLoadResult ? LoadResultJson.Serialize(result) : null,
+            request.KeepLoadResult ? HistogramLog(result) : null);
+    }
 
     private PreparedEnvironment Prepared =>
         _environment ?? throw new InvalidOperationException("prepare must succeed before servers can start");
@@ -127,6 +154,36 @@ public sealed class LiveBackend(CampaignProtocol protocol, RunSettings settings,
         return new PreparedFacts(new ReportModel.MachineInfo(m.CpuModel, m.LogicalCores, m.MemoryTotalKiB, m.Kernel, m.Os, m.Architecture), versions, notes);
     }
 
+    /// <summary>The engine's result as the one pass record the cell file, the report and the statistics share.</summary>
+    private static PassMeasurement Measure(LoadResult result)
+    {
+        var s = result.Summary;
+        var l = s.Latency;
+        return new PassMeasurement(
+            s.Requests,
+            s.Errors,
+            Math.Round(s.ElapsedSeconds, 4),
+            Math.Round(s.RequestsPerSecond, 2),
+            Math.Round(s.BytesReadPerSecond, 1),
+            new LatencyStats(Math.Round(l.MeanMicros, 2), Math.Round(l.StdevMicros, 2), l.P50Micros, l.P75Micros, l.P90Micros,
+                l.P95Micros, l.P99Micros, l.P999Micros, l.P9999Micros, l.MaxMicros),
+            result.CompletedPerSecond,
+            result.ErrorsPerSecond,
+            result.StatusCounts.ToImmutableSortedDictionary(kv => kv.Key.ToString(CultureInfo.InvariantCulture), kv => kv.Value, StringComparer.Ordinal),
+            result.ErrorCounts.ToImmutableSortedDictionary(kv => ReportModel.EnumText.Of(kv.Key), kv => kv.Value, StringComparer.Ordinal),
+            s.Sampled,
+            s.Violations,
+            result.ViolationMessages,
+            Server: null);
+    }
+
+    private static string HistogramLog(LoadResult result)
+    {
+        using var buffer = new MemoryStream();
+        HdrLog.Write(buffer, result);
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     private static ReportModel.ParityCheckRow Row(ScopedFinding scoped)
     {
         var finding = scoped.Finding;
@@ -135,7 +192,7 @@ public sealed class LiveBackend(CampaignProtocol protocol, RunSettings settings,
             scoped.ClaimId is null ? finding.Check : $"{scoped.ClaimId} {finding.Check}",
             finding.Subject,
             slash < 0 ? null : scoped.Scope[(slash + 1)..],
-            finding.Status == Parity.ParityStatus.Fail ? ReportModel.ParityStatus.Failed : ReportModel.ParityStatus.Passed,
+            finding.Status == Faceoff.Parity.ParityStatus.Fail ? ReportModel.ParityStatus.Failed : ReportModel.ParityStatus.Passed,
             finding.Message);
     }
 

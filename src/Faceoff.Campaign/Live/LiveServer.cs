@@ -1,5 +1,7 @@
 using Faceoff.Campaign.Execution;
 using Faceoff.Campaign.Model;
+using Faceoff.Reporting.Model;
+using Faceoff.Statistics;
 using Faceoff.Targets;
 
 namespace Faceoff.Campaign.Live;

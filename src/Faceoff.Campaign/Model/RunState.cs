@@ -12,14 +12,6 @@ public enum RunJournalStatus
     ParityFailed,
 }
 
-public enum ParityGateState
-{
-    NotRun,
-    Passed,
-    Skipped,
-    Failed,
-}
-
 /// <summary>Switches of the current session that change what the run means; recorded in the report.</summary>
 /// <param name="SkipParity">Where a parity skip came from (e.g. <c>--skip-parity</c>); null when the gate runs.</param>
 /// <param name="Pinning">CPU pinning as applied ("servers: cpu 0; load: cpu 1"); null when none.</param>
@@ -58,7 +50,7 @@ public sealed record RunState(
     DateTimeOffset UpdatedAt,
     IReadOnlyList<DateTimeOffset> Sessions,
     RunFlags Flags,
-    ParityGateState Parity,
+    ParityStatus Parity,
     string? ParityReportPath,
     string? ParityFirstDifference,
     IReadOnlyList<ParityCheckRow> ParityChecks,

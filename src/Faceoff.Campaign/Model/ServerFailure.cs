@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 
+using Faceoff.Reporting.Model;
+
 namespace Faceoff.Campaign.Model;
 
 public enum ServerFailureKind

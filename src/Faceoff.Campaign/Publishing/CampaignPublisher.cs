@@ -1,10 +1,7 @@
-using System.Globalization;
 using Faceoff.Campaign.Execution;
-using Faceoff.Campaign.Model;
 using Faceoff.Campaign.Storage;
 using Faceoff.Reporting;
 using Faceoff.Reporting.Artifacts;
-using Faceoff.Reporting.Model;
 
 namespace Faceoff.Campaign.Publishing;
 
@@ -31,7 +28,7 @@ public sealed class CampaignPublisher : ICampaignPublisher
                 ? null
                 : "the bundle does not match the manifest, so the latest pointers were left alone: " + string.Join("; ", seal.Findings.Take(5));
             IReadOnlyList<string> files = [.. PublicationFiles.Rendered, PublicationFiles.Bundle, PublicationFiles.Manifest];
-            return Task.FromResult(new PublishOutcome(error is null, error, files, seal.LatestUpdated, Summarize(report, AaProtocol.ProfileOf(input.Protocol))));
+            return Task.FromResult(new PublishOutcome(error is null, error, files, seal.LatestUpdated, report));
         }
         catch (IOException ex)
         {
@@ -42,23 +39,4 @@ public sealed class CampaignPublisher : ICampaignPublisher
             return Task.FromResult(new PublishOutcome(false, ex.Message, [], false, null));
         }
     }
-
-    private static CampaignSummary Summarize(CampaignReport report, string? aaProfile) => new(
-        [.. report.Comparisons.Select(c => new SummaryRow(
-            c.Pair,
-            c.Scenario,
-            c.Concurrency,
-            c.Candidate.MedianRps,
-            c.Reference.MedianRps,
-            Ratio(c.ThroughputRatio),
-            Ratio(c.P99Ratio),
-            EnumText.Words(c.Verdict),
-            c.Verdict != Verdict.NotPublishable,
-            c.Verdict == Verdict.NotPublishable ? string.Join("; ", c.Reasons.Where(r => !r.StartsWith(ComparisonMapping.NumbersAlone, StringComparison.Ordinal))) : null))],
-        [.. report.Claims.Select(c => new SummaryClaim(c.ClaimId, c.Pair, c.Scenario, EnumText.Words(c.Status), c.Reason))],
-        aaProfile is null ? null : AaCheck.Evaluate(aaProfile, report.Comparisons));
-
-    private static string Ratio(RatioEstimate? ratio) => ratio is null
-        ? "n/a"
-        : string.Create(CultureInfo.InvariantCulture, $"{ratio.Ratio:0.00} [{ratio.CiLow:0.00}–{ratio.CiHigh:0.00}]");
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Faceoff.Campaign.Model;
 using Faceoff.Reporting.Model;
 using Faceoff.Statistics;
@@ -6,33 +5,33 @@ using Faceoff.Statistics;
 namespace Faceoff.Campaign.Publishing;
 
 /// <summary>
-/// Turns one side of a stored cell into what the statistics take (<see cref="CellMeasurements"/>) and what
-/// the report shows (<see cref="CellReport"/>). The runner's cell holds both sides; the report's holds one.
+/// One side of a stored cell as the statistics take it (<see cref="SideMeasurements"/>) and as the report shows
+/// it (<see cref="SideReport"/>). Both hold the cell file's own pass records; nothing is copied field by field.
 /// </summary>
 internal static class CellMapping
 {
     private const int LogTailLines = 40;
 
-    public static CellMeasurements Measurements(MatchupRecord cell, Side side) => new(
-        new CellKey(cell.ProfileOf(side), cell.Scenario, cell.Concurrency),
-        [.. cell.Measured(side).Select(pass => Repeat(pass).ToMeasurement())],
+    public static SideMeasurements Measurements(CellRecord cell, Side side) => new(
+        new SideKey(cell.ProfileOf(side), cell.Scenario, cell.Concurrency),
+        [.. cell.Measured(side).Select(pass => pass.Measurement)],
         FailureOf(cell, side));
 
-    public static CellReport Report(MatchupRecord cell, Side side, CellStatistics statistics)
+    public static SideReport Report(CellRecord cell, Side side, SideStatistics statistics)
     {
         var failure = FailureOf(cell, side);
         var own = cell.FailureOf(side);
-        return new CellReport(
+        return new SideReport(
             cell.Pair,
             cell.ProfileOf(side),
-            side == Side.Candidate ? ProfileRole.Candidate : ProfileRole.Reference,
+            side,
             cell.Scenario,
             cell.Concurrency,
-            failure is null ? CellStatus.Ok : CellStatus.Failed,
+            failure is null ? CellStatus.Completed : CellStatus.Failed,
             failure is null ? null : new CellFailure(failure, own?.ExitCode, own?.Signal, TailLines(own?.LogTail)),
             Warmup(cell, side),
-            [.. cell.Measured(side).Select(Repeat)],
-            Aggregates(statistics),
+            [.. cell.Measured(side)],
+            statistics,
             cell.ServerOf(side)?.LogPath);
     }
 
@@ -40,39 +39,12 @@ internal static class CellMapping
     /// A side fails with its own server failure; when the other side's server failed, this side's repeats
     /// are incomplete, so it fails too, naming the other side as the cause.
     /// </summary>
-    private static string? FailureOf(MatchupRecord cell, Side side) =>
+    private static string? FailureOf(CellRecord cell, Side side) =>
         cell.FailureOf(side)?.OneLine
-        ?? (cell.Status == MatchupStatus.Failed ? $"cell not completed: {cell.Failures[0].OneLine}" : null);
-
-    private static RepeatResult Repeat(PassRecord pass)
-    {
-        var s = pass.Summary;
-        var r = pass.Resources;
-        return new RepeatResult(
-            pass.Repeat,
-            s.Requests,
-            s.Errors,
-            s.ErrorCounts.ToImmutableSortedDictionary(StringComparer.Ordinal),
-            s.StatusCounts.ToImmutableSortedDictionary(StringComparer.Ordinal),
-            s.ElapsedSeconds,
-            s.ThroughputRps,
-            s.BytesPerSecond,
-            s.LatencyUs,
-            s.PerSecondCompleted,
-            s.PerSecondErrors,
-            s.SampledResponses,
-            s.ContractViolations,
-            s.FirstViolations,
-            r?.CpuSeconds ?? 0,
-            r?.RssBeforeKib ?? 0,
-            r?.RssAfterKib ?? 0,
-            r?.RssPeakKib ?? 0,
-            pass.LoadResultPath,
-            pass.HistogramLogPath);
-    }
+        ?? (cell.Status == CellStatus.Failed ? $"cell not completed: {cell.Failures[0].OneLine}" : null);
 
     /// <summary>The step's fixed warmup passes, plus the until-stable warmup of the process when it had one.</summary>
-    private static WarmupResult? Warmup(MatchupRecord cell, Side side)
+    private static WarmupResult? Warmup(CellRecord cell, Side side)
     {
         var passes = cell.Passes.Where(p => p.Kind == PassKind.Warmup && p.Side == side).ToList();
         var stable = cell.ServerOf(side)?.Warmup;
@@ -81,30 +53,11 @@ internal static class CellMapping
             return null;
         }
         return new WarmupResult(
-            Math.Round(passes.Sum(p => p.Summary.ElapsedSeconds) + (stable?.Seconds ?? 0), 3),
+            Math.Round(passes.Sum(p => p.Measurement.ElapsedSeconds) + (stable?.Seconds ?? 0), 3),
             passes.Count + (stable?.Throughputs.Count ?? 0),
             stable?.Stabilised,
             stable?.FinalCv);
     }
-
-    private static CellAggregates? Aggregates(CellStatistics s) =>
-        s.Throughput is null || s.Latency is null || s.ServerCpuSeconds is null || s.RssPeakKib is null
-            ? null
-            : new CellAggregates(
-                Spread(s.Throughput),
-                new LatencySpread(
-                    Spread(s.Latency.P50), Spread(s.Latency.P75), Spread(s.Latency.P90), Spread(s.Latency.P95),
-                    Spread(s.Latency.P99), Spread(s.Latency.P999), Spread(s.Latency.Mean)),
-                new PassStabilityStats(s.PassStability.PerRepeatCv, s.PassStability.MedianCv, s.PassStability.MaxCv),
-                Spread(s.ServerCpuSeconds),
-                Spread(s.RssPeakKib),
-                s.Requests,
-                s.Errors,
-                s.ContractViolations,
-                s.IsUnstable,
-                [.. s.Issues.Select(i => i.Message)]);
-
-    private static MetricSpread Spread(MetricSummary m) => new(m.Count, m.Median, m.Q1, m.Q3, m.Iqr, m.Min, m.Max, m.Mean, m.Cv);
 
     private static IReadOnlyList<string> TailLines(string? tail) =>
         string.IsNullOrEmpty(tail) ? [] : [.. tail.Split('\n').TakeLast(LogTailLines)];

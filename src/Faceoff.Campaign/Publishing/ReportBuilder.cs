@@ -15,7 +15,7 @@ namespace Faceoff.Campaign.Publishing;
 /// </summary>
 internal static class ReportBuilder
 {
-    public static CampaignReport Build(CampaignProtocol protocol, RunState state, IReadOnlyList<MatchupRecord> cells, IReadOnlyList<ArtifactEntry> artifacts)
+    public static CampaignReport Build(CampaignProtocol protocol, RunState state, IReadOnlyList<CellRecord> cells, IReadOnlyList<ArtifactEntry> artifacts)
     {
         var settings = StatisticsSettings.Default with
         {
@@ -23,7 +23,7 @@ internal static class ReportBuilder
             EquivalenceBand = protocol.Comparison.EquivalenceBand,
             MaxCv = protocol.Reproducibility.MaxCvRatio,
         };
-        var parityVerified = state.Parity == ParityGateState.Passed;
+        var parityVerified = state.Parity == ParityStatus.Passed;
         var ordered = cells.OrderBy(c => c.StartedAt).ThenBy(c => c.Pair, StringComparer.Ordinal).ToList();
         var rows = ordered.Select(c => ComparisonCalculator.Compare(
             c.Pair,
@@ -31,7 +31,7 @@ internal static class ReportBuilder
             CellMapping.Measurements(c, Side.Reference),
             parityVerified,
             settings)).ToList();
-        var cellReports = ordered.Zip(rows).SelectMany(pair => new[]
+        var sides = ordered.Zip(rows).SelectMany(pair => new[]
         {
             CellMapping.Report(pair.First, Side.Candidate, pair.Second.Candidate),
             CellMapping.Report(pair.First, Side.Reference, pair.Second.Reference),
@@ -41,7 +41,8 @@ internal static class ReportBuilder
             [.. LadderOf(protocol, t.Pair)],
             rows)).ToList();
         var (status, detail) = Status(state, cells);
-        var comparisons = rows.Select(ComparisonMapping.Row).ToList();
+        var comparisons = rows.Select(ComparisonReport.From).ToList();
+        var aa = AaProtocol.ProfileOf(protocol) is { } aaProfile ? AaCheck.Evaluate(aaProfile, comparisons) : null;
 
         return new CampaignReport
         {
@@ -54,24 +55,17 @@ internal static class ReportBuilder
             Machine = state.Prepare?.Machine ?? new MachineInfo("unknown", Environment.ProcessorCount, 0, "unknown", "unknown", "unknown"),
             ToolVersions = (state.Prepare?.ToolVersions ?? new Dictionary<string, string>()).ToImmutableSortedDictionary(StringComparer.Ordinal),
             Environment = new EnvironmentFlags(state.Flags.SkipBuild, state.Flags.SkipParity is not null, state.Flags.Pinning, state.Flags.Quick),
-            Parity = new ParitySummary(
-                state.Parity switch
-                {
-                    ParityGateState.Passed => ParityStatus.Passed,
-                    ParityGateState.Skipped => ParityStatus.Skipped,
-                    _ => ParityStatus.Failed,
-                },
-                state.ParityChecks,
-                state.ParityReportPath),
-            Cells = cellReports,
+            Parity = new ParitySummary(state.Parity, state.ParityChecks, state.ParityReportPath),
+            Sides = sides,
             MeasuredPassOrder = [.. ordered.SelectMany(c => c.Passes
                 .Where(p => p.Kind == PassKind.Measured)
                 .Select(p => PassId.Format(c.Pair, p.Profile, c.Scenario, c.Concurrency, p.Repeat)))],
             Comparisons = comparisons,
-            Claims = [.. claims.Select(ComparisonMapping.Claim)],
+            Claims = claims,
+            Aa = aa,
             ClaimRules = ClaimRules.Text,
             StatisticsMethod = Statistics.StatisticsMethod.Describe(settings),
-            Notes = [.. Notes(protocol, state, ordered), .. AaNotes(protocol, comparisons)],
+            Notes = [.. Notes(protocol, state, ordered), .. AaNotes(aa)],
             Artifacts = artifacts,
         };
     }
@@ -79,9 +73,9 @@ internal static class ReportBuilder
     private static ImmutableArray<int> LadderOf(CampaignProtocol protocol, string pairName) =>
         protocol.Pairs.FirstOrDefault(p => p.Name == pairName) is { } pair ? protocol.LadderFor(pair) : [];
 
-    private static (ReportStatus Status, string Detail) Status(RunState state, IReadOnlyList<MatchupRecord> cells)
+    private static (ReportStatus Status, string Detail) Status(RunState state, IReadOnlyList<CellRecord> cells)
     {
-        var failed = cells.Count(c => c.Status == MatchupStatus.Failed);
+        var failed = cells.Count(c => c.Status == CellStatus.Failed);
         return state.Status switch
         {
             RunJournalStatus.Interrupted => (ReportStatus.Interrupted,
@@ -93,7 +87,7 @@ internal static class ReportBuilder
         };
     }
 
-    private static List<string> Notes(CampaignProtocol protocol, RunState state, List<MatchupRecord> cells)
+    private static List<string> Notes(CampaignProtocol protocol, RunState state, List<CellRecord> cells)
     {
         var notes = new List<string>
         {
@@ -119,7 +113,7 @@ internal static class ReportBuilder
             .DistinctBy(s => (s.Side, s.Profile, s.Pid, s.LogPath))
             .Select(s => WarmupNote(s.Warmup!, s.Pid)));
         notes.AddRange(cells
-            .Where(c => c.Status == MatchupStatus.Failed)
+            .Where(c => c.Status == CellStatus.Failed)
             .SelectMany(c => c.Failures.Select(f => $"Cell {c.Key} failed: {f.OneLine}{Exit(f)}.")));
         var missing = protocol.Pairs.Sum(p => protocol.LadderFor(p).Length * protocol.ScenariosFor(p).Length) - cells.Count;
         if (missing > 0)
@@ -130,13 +124,13 @@ internal static class ReportBuilder
     }
 
     /// <summary>An A/A run's purpose and its result, which is the run's verdict in place of claims.</summary>
-    private static IEnumerable<string> AaNotes(CampaignProtocol protocol, IReadOnlyList<ComparisonReport> comparisons)
+    private static IEnumerable<string> AaNotes(AaCheck? check)
     {
-        if (AaProtocol.ProfileOf(protocol) is not { } profile)
+        if (check is null)
         {
             return [];
         }
-        var check = AaCheck.Evaluate(profile, comparisons);
+        var profile = check.Profile;
         return
         [
             $"A/A mode ({AaProtocol.Origin} {profile}): both sides of every cell are {profile}, so every row should come out no significant difference or inconclusive; claim targets were dropped.",

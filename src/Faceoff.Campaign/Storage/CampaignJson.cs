@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Faceoff.Reporting.Model;
 
 namespace Faceoff.Campaign.Storage;
 
@@ -14,7 +15,7 @@ public static class CampaignJson
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        Converters = { EnumText.Converter },
     };
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);

@@ -1,6 +1,8 @@
 using Faceoff.Campaign.Model;
 using Faceoff.Reporting;
 
+using Faceoff.Reporting.Model;
+
 namespace Faceoff.Campaign.Storage;
 
 /// <summary>
@@ -37,7 +39,7 @@ public sealed class RunStore
         }
         var state = new RunState(
             RunState.CurrentFormat, runId, protocolName, protocolHash, RunJournalStatus.Running, now, now, [now],
-            flags, ParityGateState.NotRun, null, null, [], null, null, null, null);
+            flags, ParityStatus.NotRun, null, null, [], null, null, null, null);
         var store = new RunStore(Path.GetFullPath(outputDirectory), runId, state);
         Directory.CreateDirectory(runDirectory);
         store.Save(state);
@@ -95,7 +97,7 @@ public sealed class RunStore
     }
 
     /// <summary>A finished cell, or null when it is missing or unreadable (then it runs again).</summary>
-    public MatchupRecord? ReadCell(MatchupKey key)
+    public CellRecord? ReadCell(CellKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
         var path = PathOf(key.RelativePath);
@@ -103,7 +105,7 @@ public sealed class RunStore
     }
 
     /// <param name="passFiles">Run-relative path → content of the cell's pass files (load results, histogram logs).</param>
-    public void WriteCell(MatchupRecord cell, IReadOnlyDictionary<string, string> passFiles)
+    public void WriteCell(CellRecord cell, IReadOnlyDictionary<string, string> passFiles)
     {
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentNullException.ThrowIfNull(passFiles);
@@ -116,10 +118,10 @@ public sealed class RunStore
     }
 
     /// <summary>Every readable cell file of the run (<c>cells/&lt;pair&gt;/&lt;scenario&gt;/c*.json</c>), whichever session wrote it.</summary>
-    public IReadOnlyList<MatchupRecord> ReadAllCells() => ReadAllCells(RunDirectory);
+    public IReadOnlyList<CellRecord> ReadAllCells() => ReadAllCells(RunDirectory);
 
     /// <inheritdoc cref="ReadAllCells()"/>
-    public static IReadOnlyList<MatchupRecord> ReadAllCells(string runDirectory)
+    public static IReadOnlyList<CellRecord> ReadAllCells(string runDirectory)
     {
         var cells = Path.Combine(runDirectory, "cells");
         return !Directory.Exists(cells)
@@ -129,7 +131,7 @@ public sealed class RunStore
                 .SelectMany(scenario => Directory.EnumerateFiles(scenario, "c*.json"))
                 .Order(StringComparer.Ordinal)
                 .Select(TryRead)
-                .OfType<MatchupRecord>()];
+                .OfType<CellRecord>()];
     }
 
     public void WriteText(string relative, string content) => AtomicFile.WriteAllText(PathOf(relative), content);
@@ -140,11 +142,11 @@ public sealed class RunStore
         AtomicFile.WriteAllText(PathOf(StateFileName), CampaignJson.Serialize(state));
     }
 
-    private static MatchupRecord? TryRead(string path)
+    private static CellRecord? TryRead(string path)
     {
         try
         {
-            return CampaignJson.Deserialize<MatchupRecord>(File.ReadAllText(path));
+            return CampaignJson.Deserialize<CellRecord>(File.ReadAllText(path));
         }
         catch (System.Text.Json.JsonException)
         {

@@ -49,10 +49,10 @@ internal sealed class CompareCommand : Command
         var current = ReportFile.Load(currentPath);
         var policy = policyPath is null ? RegressionPolicy.SeedDefault : LoadPolicy(policyPath, error);
         var problems = baseline.Errors.Concat(current.Errors).ToList();
-        if (baseline.Report is { Cells.Count: 0 })
+        if (baseline.Report is { Sides.Count: 0 })
         {
             // An empty baseline (say, a run stopped by its parity gate) would pass every current run.
-            problems.Add($"{baseline.Path}: $.cells: the baseline has no measured cells, so there is nothing to compare against");
+            problems.Add($"{baseline.Path}: $.sides: the baseline has no measured cells, so there is nothing to compare against");
         }
         foreach (var problem in problems)
         {

@@ -47,6 +47,7 @@ internal sealed class ReportCommand : Command
             {
                 RegeneratedState.Identical => "identical",
                 RegeneratedState.Differs => "DIFFERS from the run's manifest",
+                RegeneratedState.Upgraded => "re-rendered from an earlier report schema (differs from the run's file by design)",
                 _ => "written (nothing recorded to compare with)",
             };
             output.WriteLine($"{result.FileName,-32} {state}");

@@ -82,7 +82,7 @@ internal sealed class RunCommand : Command
             var pair = plan.Request.Protocol.Pairs[0];
             observer.Notice(NoticeLevel.Info,
                 $"A/A mode ({AaProtocol.Origin} {aaProfile}): pair {pair.Name} runs {aaProfile} against itself on ports {pair.CandidatePort} and {pair.ReferencePort}; " +
-                $"no claims; passes when at least {AaCheck.BarPercent}% of the rows come out no significant difference or inconclusive");
+                $"no claims; passes when at least {Reporting.Model.AaCheck.BarPercent}% of the rows come out no significant difference or inconclusive");
         }
 
         var outcome = live is null

@@ -5,11 +5,11 @@ namespace Faceoff.Cli.Compare;
 
 /// <summary>
 /// Turns the cells of two campaign reports into the regression gate's input: one
-/// <see cref="CellMeasurements"/> per profile × scenario × concurrency, holding that cell's measured repeats.
+/// <see cref="SideMeasurements"/> per profile × scenario × concurrency, holding that cell's measured repeats.
 /// </summary>
 internal static class GateCells
 {
-    public static (IReadOnlyList<CellMeasurements> Baseline, IReadOnlyList<CellMeasurements> Current) Map(
+    public static (IReadOnlyList<SideMeasurements> Baseline, IReadOnlyList<SideMeasurements> Current) Map(
         CampaignReport baseline,
         CampaignReport current)
     {
@@ -19,7 +19,7 @@ internal static class GateCells
         // Each set is worked out per run and then united: a pair renamed between the runs is not "several pairs".
         var inSeveralPairs = InSeveralPairs(baseline).Union(InSeveralPairs(current)).ToHashSet(StringComparer.Ordinal);
         var onBothSides = OnBothSides(baseline).Union(OnBothSides(current)).ToHashSet();
-        string Name(CellReport cell)
+        string Name(SideReport cell)
         {
             var name = inSeveralPairs.Contains(cell.Profile) ? $"{cell.Pair}/{cell.Profile}" : cell.Profile;
             return onBothSides.Contains((cell.Pair, cell.Profile))
@@ -46,20 +46,20 @@ internal static class GateCells
     }
 
     private static IEnumerable<string> InSeveralPairs(CampaignReport report) =>
-        report.Cells
+        report.Sides
             .GroupBy(c => c.Profile, StringComparer.Ordinal)
             .Where(g => g.Select(c => c.Pair).Distinct(StringComparer.Ordinal).Skip(1).Any())
             .Select(g => g.Key);
 
     private static IEnumerable<(string Pair, string Profile)> OnBothSides(CampaignReport report) =>
-        report.Cells
+        report.Sides
             .GroupBy(c => (c.Pair, c.Profile))
             .Where(g => g.Select(c => c.Role).Distinct().Skip(1).Any())
             .Select(g => g.Key);
 
-    private static CellMeasurements[] Cells(CampaignReport report, Func<CellReport, string> name) =>
-        [.. report.Cells.Select(cell => new CellMeasurements(
-            new CellKey(name(cell), cell.Scenario, cell.Concurrency),
-            [.. cell.Repeats.Select(StatisticsInput.ToMeasurement)],
+    private static SideMeasurements[] Cells(CampaignReport report, Func<SideReport, string> name) =>
+        [.. report.Sides.Select(cell => new SideMeasurements(
+            new SideKey(name(cell), cell.Scenario, cell.Concurrency),
+            [.. cell.Repeats.Select(pass => pass.Measurement)],
             cell.Status == CellStatus.Failed ? cell.Failure?.Reason ?? "the cell failed" : null))];
 }

@@ -44,10 +44,10 @@ internal static class ReportFile
                 return Failed(path, problem);
             }
             var report = ReportJson.DeserializeReport(text);
-            var duplicates = report.Cells.GroupBy(c => c.Key, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
+            var duplicates = report.Sides.GroupBy(c => c.Key, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
             return duplicates.Length == 0
                 ? new LoadedReport(path, report, [])
-                : new LoadedReport(path, null, [.. duplicates.Select(key => $"{path}: $.cells: cell {key} appears more than once")]);
+                : new LoadedReport(path, null, [.. duplicates.Select(key => $"{path}: $.sides: side {key} appears more than once")]);
         }
         catch (JsonException e)
         {
@@ -78,10 +78,10 @@ internal static class ReportFile
                 {
                     return $"{path}:{at}: $.{SchemaVersionField}: expected an integer";
                 }
-                return version == CampaignReport.CurrentSchemaVersion
+                return ReportJson.IsReadable(version)
                     ? null
                     : $"{path}:{at}: $.{SchemaVersionField}: report schema version {version} is not supported "
-                      + $"(this Faceoff reads version {CampaignReport.CurrentSchemaVersion})";
+                      + $"(this Faceoff reads versions 1 and {CampaignReport.CurrentSchemaVersion})";
             }
             reader.Skip();
         }

@@ -1,5 +1,7 @@
 using Faceoff.Reporting.Model;
 
+using Faceoff.Statistics;
+
 namespace Faceoff.Reporting.Html;
 
 /// <summary>A chart with its heading and a note on how to read it.</summary>
@@ -16,7 +18,7 @@ internal static class CellCharts
         "every measured pass, repeats side by side: its whole seconds (partial first and last omitted), "
         + "or one point at its mean rate when the pass is too short to have any";
 
-    private static readonly ProfileRole[] Roles = [ProfileRole.Candidate, ProfileRole.Reference];
+    private static readonly Side[] Roles = [Side.Candidate, Side.Reference];
 
     private static readonly (double Percentile, Func<LatencyStats, double> Value)[] SpectrumPoints =
     [
@@ -35,24 +37,24 @@ internal static class CellCharts
         [
             PerStep(view, key, "throughput", "Throughput", $"median req/s; bars: interquartile range of {repeats} repeats",
                 cells, ChartLabels.Count, "req/s",
-                c => c.Aggregates is { } a ? new ChartPoint(0, a.Throughput.Median, a.Throughput.Q1, a.Throughput.Q3) : null),
+                c => c.Statistics.Throughput is { } t ? new ChartPoint(0, t.Median, t.Q1, t.Q3) : null),
             Latency(view, key, cells),
             Spectrum(view, key, cells),
             Timeline(view, key, cells),
             PerStep(view, key, "cpu", "Server CPU", "median CPU use during a pass (cores)",
                 cells, ChartLabels.Plain, "cores",
-                c => c.Repeats.Count > 0 ? new ChartPoint(0, Median(c.Repeats.Select(r => r.ServerCpuSeconds / Math.Max(r.DurationSeconds, 1e-9)))) : null),
+                c => c.Repeats.Count > 0 ? new ChartPoint(0, Median(c.Repeats.Select(r => (r.Measurement.Server?.CpuSeconds ?? 0) / Math.Max(r.Measurement.ElapsedSeconds, 1e-9)))) : null),
             PerStep(view, key, "rss", "Server memory", "peak resident set size of any pass (MiB)",
                 cells, ChartLabels.Plain, "MiB",
-                c => c.Repeats.Count > 0 ? new ChartPoint(0, c.Repeats.Max(r => r.RssPeakKib) / 1024.0) : null),
+                c => c.Repeats.Count > 0 ? new ChartPoint(0, c.Repeats.Max(r => r.Measurement.Server?.RssPeakKib ?? 0) / 1024.0) : null),
         ];
     }
 
     private static Figure PerStep(
         PairView view, string key, string kind, string title, string note,
-        Dictionary<ProfileRole, List<(int Step, CellReport? Cell)>> cells,
+        Dictionary<Side, List<(int Step, SideReport? Cell)>> cells,
         Func<double, string> label, string unit,
-        Func<CellReport, ChartPoint?> value)
+        Func<SideReport, ChartPoint?> value)
     {
         var series = Roles.Select(role => (Role: role, Segments: Segments(cells[role], value))).ToList();
         var all = series.SelectMany(s => s.Segments.SelectMany(seg => seg)).SelectMany(p => new[] { p.Y, p.High ?? p.Y });
@@ -65,17 +67,17 @@ internal static class CellCharts
         return new Figure(title, note, chart);
     }
 
-    private static Figure Latency(PairView view, string key, Dictionary<ProfileRole, List<(int Step, CellReport? Cell)>> cells)
+    private static Figure Latency(PairView view, string key, Dictionary<Side, List<(int Step, SideReport? Cell)>> cells)
     {
-        (string Metric, string Dash, Func<CellAggregates, double> Value)[] metrics =
-            [("p95", "", a => a.Latency.P95.Median), ("p99", " dashed", a => a.Latency.P99.Median)];
+        (string Metric, string Dash, Func<LatencySummary, double> Value)[] metrics =
+            [("p95", "", l => l.P95.Median), ("p99", " dashed", l => l.P99.Median)];
         var series = new List<ChartSeries>();
         foreach (var role in Roles)
         {
             foreach (var (metric, dash, value) in metrics)
             {
                 series.Add(new ChartSeries(view.ProfileOf(role), Css(role) + dash,
-                    Segments(cells[role], c => c.Aggregates is { } a ? new ChartPoint(0, value(a)) : null), metric));
+                    Segments(cells[role], c => c.Statistics.Latency is { } l ? new ChartPoint(0, value(l)) : null), metric));
             }
         }
 
@@ -85,7 +87,7 @@ internal static class CellCharts
         return new Figure("Tail latency", "median p95 (solid) and p99 (dashed), log scale", chart);
     }
 
-    private static Figure Spectrum(PairView view, string key, Dictionary<ProfileRole, List<(int Step, CellReport? Cell)>> cells)
+    private static Figure Spectrum(PairView view, string key, Dictionary<Side, List<(int Step, SideReport? Cell)>> cells)
     {
         // Compare like with like: the highest step at which both profiles completed.
         var step = view.Steps.Where(s => Roles.All(role => Completed(cells[role].First(c => c.Step == s).Cell))).DefaultIfEmpty(0).Max();
@@ -96,8 +98,8 @@ internal static class CellCharts
             List<ChartPoint> points = Completed(cell)
                 ?
                 [
-                    .. SpectrumPoints.Select(sp => new ChartPoint(NinesScale.Position(sp.Percentile), Median(cell!.Repeats.Select(r => sp.Value(r.Latency))))),
-                    new ChartPoint(NinesScale.MaxPosition, Median(cell!.Repeats.Select(r => r.Latency.MaxUs))),
+                    .. SpectrumPoints.Select(sp => new ChartPoint(NinesScale.Position(sp.Percentile), Median(cell!.Repeats.Select(r => sp.Value(r.Measurement.LatencyUs))))),
+                    new ChartPoint(NinesScale.MaxPosition, Median(cell!.Repeats.Select(r => r.Measurement.LatencyUs.MaxUs))),
                 ]
                 : [];
             series.Add(new ChartSeries(view.ProfileOf(role), Css(role), [points]));
@@ -110,7 +112,7 @@ internal static class CellCharts
         return new Figure("Latency spectrum", note, chart);
     }
 
-    private static Figure Timeline(PairView view, string key, Dictionary<ProfileRole, List<(int Step, CellReport? Cell)>> cells)
+    private static Figure Timeline(PairView view, string key, Dictionary<Side, List<(int Step, SideReport? Cell)>> cells)
     {
         // Each step gets one unit of x; its repeats share it side by side, so both profiles line up by step and repeat.
         var series = new List<ChartSeries>();
@@ -144,7 +146,7 @@ internal static class CellCharts
         return new Figure("Per-second throughput", TimelineNote, chart);
     }
 
-    private static List<IReadOnlyList<ChartPoint>> Segments(List<(int Step, CellReport? Cell)> cells, Func<CellReport, ChartPoint?> value)
+    private static List<IReadOnlyList<ChartPoint>> Segments(List<(int Step, SideReport? Cell)> cells, Func<SideReport, ChartPoint?> value)
     {
         var segments = new List<IReadOnlyList<ChartPoint>>();
         var current = new List<ChartPoint>();
@@ -171,19 +173,19 @@ internal static class CellCharts
         return segments;
     }
 
-    private static bool Completed(CellReport? cell) => cell is { Status: CellStatus.Ok, Repeats.Count: > 0 };
+    private static bool Completed(SideReport? cell) => cell is { Status: CellStatus.Completed, Repeats.Count: > 0 };
 
     /// <summary>
     /// The pass's whole seconds. Its partial first and last seconds would read as dips, so a pass of two seconds
     /// or less has none and is drawn as one point at its mean rate rather than as a spike down to its last few
     /// milliseconds.
     /// </summary>
-    private static List<double> TimelineValues(RepeatResult repeat)
+    private static List<double> TimelineValues(PassRecord repeat)
     {
-        var perSecond = repeat.PerSecondCompleted;
+        var perSecond = repeat.Measurement.PerSecondCompleted;
         return perSecond.Count > 2
             ? [.. perSecond.Skip(1).Take(perSecond.Count - 2).Select(v => (double)v)]
-            : [repeat.RequestsPerSecond];
+            : [repeat.Measurement.ThroughputRps];
     }
 
     private static double Median(IEnumerable<double> values)
@@ -193,5 +195,5 @@ internal static class CellCharts
         return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
-    internal static string Css(ProfileRole role) => "role-" + EnumText.Of(role);
+    internal static string Css(Side role) => "role-" + EnumText.Of(role);
 }

@@ -1,6 +1,10 @@
 using System.Net;
 using Faceoff.Reporting.Model;
 
+using Faceoff.Statistics;
+
+using Faceoff.Statistics.Claims;
+
 namespace Faceoff.Reporting.Html;
 
 /// <summary>Escaping and the small pieces of markup the page repeats (badges, numeric cells).</summary>

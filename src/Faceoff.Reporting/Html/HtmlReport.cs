@@ -2,6 +2,8 @@ using System.Text;
 using Faceoff.Reporting.Model;
 using Faceoff.Reporting.Text;
 
+using Faceoff.Statistics;
+
 namespace Faceoff.Reporting.Html;
 
 /// <summary>
@@ -76,15 +78,15 @@ public static class HtmlReport
     private static void AppendCards(ReportIndex index, StringBuilder html)
     {
         var report = index.Report;
-        var failed = report.Cells.Count(c => c.Status == CellStatus.Failed);
-        var unstable = report.Cells.Count(c => c.Aggregates is { Unstable: true });
+        var failed = report.Sides.Count(c => c.Status == CellStatus.Failed);
+        var unstable = report.Sides.Count(c => c.Statistics.IsUnstable);
         var duration = report.FinishedUtc is { } end ? Fmt.Seconds((end - report.StartedUtc).TotalSeconds) : Fmt.Missing;
         html.Append("<div class=\"cards\">\n");
         Card(html, "Run", H.Badge(report.Status), "wall time " + duration);
         Card(html, "Parity gate", H.Badge(report.Parity.Status), $"{report.Parity.Checks.Count(c => c.Status == ParityStatus.Passed)} of {report.Parity.Checks.Count} checks passed");
         Card(html, "Claims", H.E(Fmt.Integer(report.Claims.Count)), Counts(report.Claims.Select(c => EnumText.Words(c.Status))));
         Card(html, "Comparisons", H.E(Fmt.Integer(report.Comparisons.Count)), Counts(report.Comparisons.Select(c => EnumText.Words(c.Verdict))));
-        Card(html, "Cells", $"{report.Cells.Count - failed} / {report.Cells.Count} ok", $"{failed} failed · {unstable} unstable · {report.Protocol.Measured.Repeats} repeats each");
+        Card(html, "Cells", $"{report.Sides.Count - failed} / {report.Sides.Count} ok", $"{failed} failed · {unstable} unstable · {report.Protocol.Measured.Repeats} repeats each");
         Card(html, "Machine", H.E($"{report.Machine.LogicalCores} cores"), $"{report.Machine.CpuModel} · {Fmt.Mib(report.Machine.MemoryKib)}");
         html.Append("</div>\n");
     }
@@ -120,14 +122,14 @@ public static class HtmlReport
         }
 
         html.Append("<table class=\"claims\">\n<tr><th>Claim</th><th>Pair</th><th>Scenario</th><th>Status</th><th>Per step</th><th>Reason</th></tr>\n");
-        foreach (var claim in report.Claims.OrderBy(c => c.ClaimId, StringComparer.Ordinal))
+        foreach (var claim in report.Claims.OrderBy(c => c.Target.ClaimId, StringComparer.Ordinal))
         {
             var steps = string.Concat(claim.Steps.OrderBy(s => s.Concurrency)
                 .Select(s => H.Badge(s.Status, $"c={s.Concurrency} {EnumText.Words(s.Status)}")));
-            html.Append("<tr>").Append("<td><strong>").Append(H.E(claim.ClaimId)).Append("</strong></td>")
-                .Append(H.Td(claim.Pair)).Append(H.Td(claim.Scenario)).Append(H.Raw(H.Badge(claim.Status)))
+            html.Append("<tr>").Append("<td><strong>").Append(H.E(claim.Target.ClaimId)).Append("</strong></td>")
+                .Append(H.Td(claim.Target.Pair)).Append(H.Td(claim.Target.Scenario)).Append(H.Raw(H.Badge(claim.Status)))
                 .Append("<td class=\"steps\">").Append(steps).Append("</td>")
-                .Append("<td class=\"reason\">").Append(H.E(claim.Reason)).Append("</td></tr>\n");
+                .Append("<td class=\"reason\">").Append(H.E(claim.Summary)).Append("</td></tr>\n");
         }
 
         html.Append("</table>\n</section>\n");
@@ -175,7 +177,7 @@ public static class HtmlReport
     }
 
     /// <summary>The ratio with its interval on a second, smaller line: the table stays narrow enough to read.</summary>
-    private static string Ratio(RatioEstimate? ratio) => ratio is null
+    private static string Ratio(Interval? ratio) => ratio is null
         ? $"<td class=\"num\">{Fmt.Missing}</td>"
-        : $"<td class=\"num\">{Fmt.Ratio(ratio.Ratio)}<br><span class=\"ci\">{Fmt.Ratio(ratio.CiLow)}–{Fmt.Ratio(ratio.CiHigh)}</span></td>";
+        : $"<td class=\"num\">{Fmt.Ratio(ratio.Point)}<br><span class=\"ci\">{Fmt.Ratio(ratio.Lower)}–{Fmt.Ratio(ratio.Upper)}</span></td>";
 }

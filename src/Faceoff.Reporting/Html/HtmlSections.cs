@@ -19,7 +19,7 @@ internal static class HtmlSections
             foreach (var scenario in view.Scenarios)
             {
                 html.Append("<div class=\"scenario\">\n<div class=\"scenario-head\"><h3>").Append(H.E(scenario)).Append("</h3><span class=\"legend\">");
-                foreach (var role in new[] { ProfileRole.Candidate, ProfileRole.Reference })
+                foreach (var role in new[] { Side.Candidate, Side.Reference })
                 {
                     html.Append("<span class=\"key ").Append(H.E(CellCharts.Css(role))).Append("\">").Append(H.E(EnumText.Of(role)))
                         .Append(": ").Append(H.E(view.ProfileOf(role))).Append("</span>");
@@ -44,7 +44,7 @@ internal static class HtmlSections
     {
         html.Append("<section id=\"attention\">\n<h2>Cells needing attention</h2>\n");
         var failed = index.OrderedCells.Where(c => c.Status == CellStatus.Failed).ToList();
-        var unstable = index.OrderedCells.Where(c => c.Aggregates is { Unstable: true }).ToList();
+        var unstable = index.OrderedCells.Where(c => c.Statistics.IsUnstable).ToList();
         if (failed.Count == 0 && unstable.Count == 0)
         {
             html.Append("<p>Every cell completed and every cell was stable.</p>\n</section>\n");
@@ -73,11 +73,11 @@ internal static class HtmlSections
 
         foreach (var cell in unstable)
         {
-            var aggregates = cell.Aggregates!;
+            var statistics = cell.Statistics;
             html.Append("<div class=\"problem unstable\"><strong>").Append(H.E(cell.Key)).Append("</strong> is unstable (throughput CV ")
-                .Append(H.E(Fmt.Percent(aggregates.Throughput.Cv))).Append(" across repeats, bound ")
+                .Append(H.E(Fmt.Percent(statistics.Throughput?.Cv))).Append(" across repeats, bound ")
                 .Append(H.E(Fmt.Percent(index.Report.Protocol.MaxCvRatio, 0))).Append(')')
-                .Append(H.E(aggregates.Issues.Count > 0 ? ": " + string.Join("; ", aggregates.Issues) : "")).Append('.');
+                .Append(H.E(statistics.Issues.Count > 0 ? ": " + string.Join("; ", statistics.Issues.Select(i => i.Message)) : "")).Append('.');
             AppendLogLink(cell, linkBase, html);
             html.Append("</div>\n");
         }
@@ -121,7 +121,7 @@ internal static class HtmlSections
         html.Append("</table>\n</section>\n");
     }
 
-    private static void AppendLogLink(CellReport cell, string linkBase, StringBuilder html)
+    private static void AppendLogLink(SideReport cell, string linkBase, StringBuilder html)
     {
         if (cell.ServerLogPath is { } log)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Faceoff.Statistics.Claims;
 
 namespace Faceoff.Reporting.Model;
 
@@ -9,7 +10,8 @@ namespace Faceoff.Reporting.Model;
 /// </summary>
 public sealed record CampaignReport
 {
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>2: one pass record from cell file to report, sides instead of one-side "cells", statistics records as computed.</summary>
+    public const int CurrentSchemaVersion = 2;
 
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
 
@@ -37,19 +39,23 @@ public sealed record CampaignReport
 
     public required ParitySummary Parity { get; init; }
 
-    public IReadOnlyList<CellReport> Cells { get; init; } = [];
+    /// <summary>Both sides of every cell, each with its passes and statistics.</summary>
+    public IReadOnlyList<SideReport> Sides { get; init; } = [];
 
     /// <summary>Measured passes in the order they ran, each formatted by <see cref="PassId.Format"/>.</summary>
     public IReadOnlyList<string> MeasuredPassOrder { get; init; } = [];
 
     public IReadOnlyList<ComparisonReport> Comparisons { get; init; } = [];
 
-    public IReadOnlyList<ClaimReport> Claims { get; init; } = [];
+    public IReadOnlyList<ClaimResult> Claims { get; init; } = [];
+
+    /// <summary>For an A/A run (<c>--aa</c>): its rows against the bar, which is the run's verdict in place of claims.</summary>
+    public AaCheck? Aa { get; init; }
 
     /// <summary>The claim rules exactly as the statistics library applies them, printed verbatim in the methodology.</summary>
     public IReadOnlyList<string> ClaimRules { get; init; } = [];
 
-    /// <summary>How intervals and verdicts were computed (method, resamples, seed), one statement per line.</summary>
+    /// <summary>How intervals and verdicts were computed (the interval method, the band, the quality bounds), one statement per line.</summary>
     public IReadOnlyList<string> StatisticsMethod { get; init; } = [];
 
     public IReadOnlyList<string> Notes { get; init; } = [];

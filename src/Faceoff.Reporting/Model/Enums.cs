@@ -4,7 +4,6 @@ using System.Text.Json.Serialization;
 namespace Faceoff.Reporting.Model;
 
 /// <summary>How the campaign ended.</summary>
-[JsonConverter(typeof(SnakeCaseEnumConverter<RunStatus>))]
 public enum RunStatus
 {
     /// <summary>Every planned pass ran.</summary>
@@ -20,62 +19,48 @@ public enum RunStatus
     Interrupted,
 }
 
-[JsonConverter(typeof(SnakeCaseEnumConverter<CellStatus>))]
+/// <summary>Whether a cell (and so each of its sides) ran every planned pass.</summary>
 public enum CellStatus
 {
-    Ok,
+    Completed,
     Failed,
 }
 
-[JsonConverter(typeof(SnakeCaseEnumConverter<ProfileRole>))]
-public enum ProfileRole
+/// <summary>Which side of a pair a profile plays.</summary>
+public enum Side
 {
     Candidate,
     Reference,
 }
 
-/// <summary>Outcome of the parity gate or of one of its checks.</summary>
-[JsonConverter(typeof(SnakeCaseEnumConverter<ParityStatus>))]
+/// <summary>Outcome of the parity gate, or of one of its checks as the report lists them.</summary>
 public enum ParityStatus
 {
+    /// <summary>The gate has not run (yet): prepare failed or the run stopped before it.</summary>
+    NotRun,
     Passed,
     Failed,
     Skipped,
 }
 
-/// <summary>What a comparison row says; mirrors the statistics library's verdicts.</summary>
-[JsonConverter(typeof(SnakeCaseEnumConverter<Verdict>))]
-public enum Verdict
+public static class SideExtensions
 {
-    CandidateFaster,
-    CandidateSlower,
-    NoSignificantDifference,
-    Inconclusive,
-    NotPublishable,
-}
+    /// <summary>The short label used in progress lines and pass names ("cand r2").</summary>
+    public static string Short(this Side side) => side == Side.Candidate ? "cand" : "ref";
 
-/// <summary>Status of a claim overall or at one step; mirrors the statistics library's claim statuses.</summary>
-[JsonConverter(typeof(SnakeCaseEnumConverter<ClaimStatus>))]
-public enum ClaimStatus
-{
-    Supported,
-    Parity,
-    Refuted,
-    Mixed,
-    Inconclusive,
-    Unverified,
+    /// <summary>"candidate" or "reference", as in file names, keys and messages.</summary>
+    public static string Long(this Side side) => side == Side.Candidate ? "candidate" : "reference";
 }
 
 /// <summary>
-/// Serializes enum members as snake_case strings (CandidateFaster → "candidate_faster"), the same
-/// spelling <see cref="EnumText"/> gives the text outputs, so JSON, CSV and Markdown agree.
+/// The one snake_case spelling of enum members (CandidateFaster → "candidate_faster"): the JSON converter every
+/// file Faceoff writes uses, and the same text for CSV, Markdown and prose, so all outputs agree.
 /// </summary>
-public sealed class SnakeCaseEnumConverter<TEnum>() : JsonStringEnumConverter<TEnum>(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)
-    where TEnum : struct, Enum;
-
-/// <summary>The snake_case spelling of enum members for text outputs.</summary>
 public static class EnumText
 {
+    /// <summary>The converter for every serializer's options; integers are refused so a renumbering cannot go unnoticed.</summary>
+    public static JsonConverter Converter { get; } = new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false);
+
     public static string Of<TEnum>(TEnum value)
         where TEnum : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 

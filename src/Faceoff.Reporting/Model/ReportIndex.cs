@@ -7,7 +7,7 @@ namespace Faceoff.Reporting.Model;
 /// </summary>
 public sealed class ReportIndex
 {
-    private readonly Dictionary<(string Pair, ProfileRole Role, string Scenario, int Concurrency), CellReport> _cells = [];
+    private readonly Dictionary<(string Pair, Side Role, string Scenario, int Concurrency), SideReport> _cells = [];
     private readonly Dictionary<(string Pair, string Scenario, int Concurrency), ComparisonReport> _comparisons = [];
     private readonly Dictionary<string, int> _pairRank = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Pair, string Scenario), int> _scenarioRank = [];
@@ -16,7 +16,7 @@ public sealed class ReportIndex
     {
         ArgumentNullException.ThrowIfNull(report);
         Report = report;
-        foreach (var cell in report.Cells)
+        foreach (var cell in report.Sides)
         {
             _cells[(cell.Pair, cell.Role, cell.Scenario, cell.Concurrency)] = cell;
         }
@@ -30,7 +30,7 @@ public sealed class ReportIndex
         foreach (var pair in report.Protocol.Pairs)
         {
             _pairRank.TryAdd(pair.Name, _pairRank.Count);
-            var cells = report.Cells.Where(c => c.Pair == pair.Name).ToList();
+            var cells = report.Sides.Where(c => c.Pair == pair.Name).ToList();
             List<string> scenarios = [.. pair.Scenarios.Concat(
                 cells.Select(c => c.Scenario).Where(s => !pair.Scenarios.Contains(s)).Distinct().Order(StringComparer.Ordinal))];
             for (var i = 0; i < scenarios.Count; i++)
@@ -44,7 +44,7 @@ public sealed class ReportIndex
         }
 
         Pairs = pairs;
-        OrderedCells = [.. report.Cells
+        OrderedCells = [.. report.Sides
             .OrderBy(c => PairRank(c.Pair)).ThenBy(c => c.Pair, StringComparer.Ordinal)
             .ThenBy(c => c.Role)
             .ThenBy(c => ScenarioRank(c.Pair, c.Scenario)).ThenBy(c => c.Scenario, StringComparer.Ordinal)
@@ -60,11 +60,11 @@ public sealed class ReportIndex
     /// <summary>The protocol's pairs, each with its scenarios and steps in display order.</summary>
     public IReadOnlyList<PairView> Pairs { get; }
 
-    public IReadOnlyList<CellReport> OrderedCells { get; }
+    public IReadOnlyList<SideReport> OrderedCells { get; }
 
     public IReadOnlyList<ComparisonReport> OrderedComparisons { get; }
 
-    public CellReport? Cell(string pair, ProfileRole role, string scenario, int concurrency) =>
+    public SideReport? Cell(string pair, Side role, string scenario, int concurrency) =>
         _cells.GetValueOrDefault((pair, role, scenario, concurrency));
 
     public ComparisonReport? Comparison(string pair, string scenario, int concurrency) =>
@@ -78,5 +78,5 @@ public sealed class ReportIndex
 /// <summary>A pair with its scenarios and concurrency steps in display order.</summary>
 public sealed record PairView(PairSnapshot Pair, IReadOnlyList<string> Scenarios, IReadOnlyList<int> Steps)
 {
-    public string ProfileOf(ProfileRole role) => role == ProfileRole.Candidate ? Pair.CandidateProfile : Pair.ReferenceProfile;
+    public string ProfileOf(Side role) => role == Side.Candidate ? Pair.CandidateProfile : Pair.ReferenceProfile;
 }

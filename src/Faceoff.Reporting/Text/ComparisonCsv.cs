@@ -1,5 +1,7 @@
 using Faceoff.Reporting.Model;
 
+using Faceoff.Statistics;
+
 namespace Faceoff.Reporting.Text;
 
 /// <summary>
@@ -52,6 +54,6 @@ public static class ComparisonCsv
 
     private static string[] RatioHeader(string name) => [name, name + "_ci_low", name + "_ci_high"];
 
-    private static string[] RatioFields(RatioEstimate? ratio) =>
-        [Fmt.Fixed(ratio?.Ratio, 4), Fmt.Fixed(ratio?.CiLow, 4), Fmt.Fixed(ratio?.CiHigh, 4)];
+    private static string[] RatioFields(Interval? ratio) =>
+        [Fmt.Fixed(ratio?.Point, 4), Fmt.Fixed(ratio?.Lower, 4), Fmt.Fixed(ratio?.Upper, 4)];
 }

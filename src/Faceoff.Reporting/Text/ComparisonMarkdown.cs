@@ -1,6 +1,8 @@
 using System.Text;
 using Faceoff.Reporting.Model;
 
+using Faceoff.Statistics;
+
 namespace Faceoff.Reporting.Text;
 
 /// <summary>
@@ -58,15 +60,15 @@ public static class ComparisonMarkdown
         }
 
         var table = new MarkdownTable("Claim", "Pair", "Scenario", "Status", "Per step", "Reason");
-        foreach (var claim in report.Claims.OrderBy(c => c.ClaimId, StringComparer.Ordinal))
+        foreach (var claim in report.Claims.OrderBy(c => c.Target.ClaimId, StringComparer.Ordinal))
         {
             table.Row(
-                claim.ClaimId,
-                claim.Pair,
-                claim.Scenario,
+                claim.Target.ClaimId,
+                claim.Target.Pair,
+                claim.Target.Scenario,
                 "**" + EnumText.Words(claim.Status) + "**",
                 string.Join(" · ", claim.Steps.OrderBy(s => s.Concurrency).Select(s => $"c={s.Concurrency} {EnumText.Words(s.Status)}")),
-                claim.Reason);
+                claim.Summary);
         }
 
         table.AppendTo(text);
@@ -118,6 +120,6 @@ public static class ComparisonMarkdown
         }
     }
 
-    private static string RatioCell(RatioEstimate? ratio) =>
-        ratio is null ? Fmt.Missing : Fmt.RatioWithCi(ratio.Ratio, ratio.CiLow, ratio.CiHigh);
+    private static string RatioCell(Interval? ratio) =>
+        Fmt.RatioWithCi(ratio);
 }

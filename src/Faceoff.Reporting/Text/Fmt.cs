@@ -67,8 +67,8 @@ public static class Fmt
     };
 
     /// <summary>A ratio with its interval: "1.234 [1.180–1.290]".</summary>
-    public static string RatioWithCi(double ratio, double low, double high) =>
-        $"{Fixed(ratio, 3)} [{Fixed(low, 3)}–{Fixed(high, 3)}]";
+    public static string RatioWithCi(Faceoff.Statistics.Interval? ratio) =>
+        ratio is null ? Missing : $"{Fixed(ratio.Point, 3)} [{Fixed(ratio.Lower, 3)}–{Fixed(ratio.Upper, 3)}]";
 
     /// <summary>UTC timestamp as ISO 8601 to the second: "2026-02-24T10:00:00Z".</summary>
     public static string Utc(DateTimeOffset? value) =>

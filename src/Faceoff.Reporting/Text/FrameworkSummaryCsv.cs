@@ -19,7 +19,8 @@ public static class FrameworkSummaryCsv
             "median_cpu_s", "peak_rss_kib");
         foreach (var cell in index.OrderedCells)
         {
-            var a = cell.Aggregates;
+            var a = cell.Statistics;
+            var measured = a.Throughput is not null;
             csv.Row(
                 cell.Pair,
                 cell.Profile,
@@ -28,20 +29,20 @@ public static class FrameworkSummaryCsv
                 Fmt.Integer(cell.Concurrency),
                 EnumText.Of(cell.Status),
                 Fmt.Integer(cell.Repeats.Count),
-                Fmt.Fixed(a?.Throughput.Median, 1),
-                Fmt.Fixed(a?.Throughput.Q1, 1),
-                Fmt.Fixed(a?.Throughput.Q3, 1),
-                Fmt.Fixed(a?.Latency.P50.Median, 1),
-                Fmt.Fixed(a?.Latency.P95.Median, 1),
-                Fmt.Fixed(a?.Latency.P99.Median, 1),
-                Fmt.Fixed(a?.Throughput.Cv, 4),
-                Fmt.Fixed(a?.PassStability.MedianCv, 4),
-                a is null ? "" : Fmt.Bool(a.Unstable),
-                Fmt.Integer(a?.Requests ?? cell.Repeats.Sum(r => r.Requests)),
-                Fmt.Integer(a?.Errors ?? cell.Repeats.Sum(r => r.Errors)),
-                Fmt.Integer(a?.ContractViolations ?? cell.Repeats.Sum(r => r.ContractViolations)),
-                Fmt.Fixed(a?.ServerCpuSeconds.Median, 3),
-                Fmt.Fixed(a?.RssPeakKib.Max, 0));
+                Fmt.Fixed(a.Throughput?.Median, 1),
+                Fmt.Fixed(a.Throughput?.Q1, 1),
+                Fmt.Fixed(a.Throughput?.Q3, 1),
+                Fmt.Fixed(a.Latency?.P50.Median, 1),
+                Fmt.Fixed(a.Latency?.P95.Median, 1),
+                Fmt.Fixed(a.Latency?.P99.Median, 1),
+                Fmt.Fixed(a.Throughput?.Cv, 4),
+                Fmt.Fixed(a.PassStability.MedianCv, 4),
+                measured ? Fmt.Bool(a.IsUnstable) : "",
+                Fmt.Integer(a.Requests),
+                Fmt.Integer(a.Errors),
+                Fmt.Integer(a.ContractViolations),
+                Fmt.Fixed(a.ServerCpuSeconds?.Median, 3),
+                Fmt.Fixed(a.RssPeakKib?.Max, 0));
         }
 
         return csv.ToString();

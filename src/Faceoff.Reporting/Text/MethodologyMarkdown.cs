@@ -221,7 +221,7 @@ public static class MethodologyMarkdown
     private static void AppendProblemCells(ReportIndex index, StringBuilder text)
     {
         var failed = index.OrderedCells.Where(c => c.Status == CellStatus.Failed).ToList();
-        var unstable = index.OrderedCells.Where(c => c.Aggregates is { Unstable: true }).ToList();
+        var unstable = index.OrderedCells.Where(c => c.Statistics.IsUnstable).ToList();
         text.Append("\n## Failed and unstable cells\n\n");
         if (failed.Count == 0 && unstable.Count == 0)
         {
@@ -246,7 +246,7 @@ public static class MethodologyMarkdown
             var table = new MarkdownTable("Unstable cell", ">Throughput CV", "Issues");
             foreach (var cell in unstable)
             {
-                table.Row(cell.Key, Fmt.Percent(cell.Aggregates!.Throughput.Cv), string.Join("; ", cell.Aggregates.Issues));
+                table.Row(cell.Key, Fmt.Percent(cell.Statistics.Throughput?.Cv), string.Join("; ", cell.Statistics.Issues.Select(i => i.Message)));
             }
 
             table.AppendTo(text);

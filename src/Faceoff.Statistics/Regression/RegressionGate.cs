@@ -10,8 +10,8 @@ public static class RegressionGate
     private static readonly GateStatus[] FailingStatuses = [GateStatus.Missing, GateStatus.Failed, GateStatus.Regression];
 
     public static GateReport Evaluate(
-        IReadOnlyList<CellMeasurements> baseline,
-        IReadOnlyList<CellMeasurements> current,
+        IReadOnlyList<SideMeasurements> baseline,
+        IReadOnlyList<SideMeasurements> current,
         RegressionPolicy policy,
         StatisticsSettings settings)
     {
@@ -33,9 +33,9 @@ public static class RegressionGate
     }
 
     private static GateRow EvaluateCell(
-        CellKey key,
-        CellMeasurements? baseline,
-        CellMeasurements? current,
+        SideKey key,
+        SideMeasurements? baseline,
+        SideMeasurements? current,
         RegressionPolicy policy,
         StatisticsSettings settings)
     {
@@ -62,8 +62,8 @@ public static class RegressionGate
             settings);
         var latency = CheckRatio(
             "latency p95",
-            current.Repeats.Select(r => r.LatencyUs.P95).ToArray(),
-            baseline.Repeats.Select(r => r.LatencyUs.P95).ToArray(),
+            current.Repeats.Select(r => r.LatencyUs.P95Us).ToArray(),
+            baseline.Repeats.Select(r => r.LatencyUs.P95Us).ToArray(),
             policy.LatencyRegressionRatio,
             higherIsWorse: true,
             settings);
@@ -107,14 +107,14 @@ public static class RegressionGate
     /// ratio interval lies entirely above the relative allowance (the seed allowed the larger of the two).
     /// </summary>
     private static (GateCheck Check, double? Growth) CheckMemory(
-        CellMeasurements current,
-        CellMeasurements baseline,
+        SideMeasurements current,
+        SideMeasurements baseline,
         RegressionPolicy policy,
         StatisticsSettings settings)
     {
         const string Metric = "memory (peak RSS)";
-        var currentRss = current.Repeats.Select(r => (double)r.RssPeakKib).ToArray();
-        var baselineRss = baseline.Repeats.Select(r => (double)r.RssPeakKib).ToArray();
+        var currentRss = current.Repeats.Select(r => (double)(r.Server?.RssPeakKib ?? 0)).ToArray();
+        var baselineRss = baseline.Repeats.Select(r => (double)(r.Server?.RssPeakKib ?? 0)).ToArray();
         var (ratio, problem) = RatioInterval.TryEstimate(currentRss, baselineRss, settings);
         if (ratio is null)
         {
@@ -136,10 +136,10 @@ public static class RegressionGate
         return (new GateCheck(Metric, ratio, policy.MemoryGrowthRatio, status, explanation), growth);
     }
 
-    private static Dictionary<CellKey, CellMeasurements> Index(IReadOnlyList<CellMeasurements> cells, string side)
+    private static Dictionary<SideKey, SideMeasurements> Index(IReadOnlyList<SideMeasurements> cells, string side)
     {
         ArgumentNullException.ThrowIfNull(cells, side);
-        var byKey = new Dictionary<CellKey, CellMeasurements>();
+        var byKey = new Dictionary<SideKey, SideMeasurements>();
         foreach (var cell in cells)
         {
             if (!byKey.TryAdd(cell.Key, cell))
@@ -153,5 +153,5 @@ public static class RegressionGate
     private static string Describe(Interval ratio, StatisticsSettings settings) =>
         $"{ratio.Point:0.000} ({Format(settings.ConfidenceLevel * 100)}% CI {ratio.Lower:0.000}–{ratio.Upper:0.000})";
 
-    private static string Format(double value) => CellAnalyzer.Format(value);
+    private static string Format(double value) => SideAnalyzer.Format(value);
 }

@@ -1,5 +1,7 @@
 using Faceoff.Reporting.Model;
 
+using Faceoff.Statistics;
+
 namespace Faceoff.Campaign.Tests.EndToEnd;
 
 [Collection(EndToEndGroup.Name)]
@@ -29,7 +31,7 @@ public sealed class AaRunTests : IDisposable
         Assert.Equal(ParityStatus.Passed, report.Parity.Status);
         Assert.Equal(6, report.Comparisons.Count);
         Assert.All(report.Comparisons, c => Assert.Equal(("aa_" + Profile, Profile, Profile), (c.Pair, c.Candidate.Profile, c.Reference.Profile)));
-        Assert.All(report.Cells, c => Assert.Equal(3, c.Repeats.Count));
+        Assert.All(report.Sides, c => Assert.Equal(3, c.Repeats.Count));
         Assert.Empty(report.Claims);
         var neutral = report.Comparisons.Count(c => c.Verdict is Verdict.NoSignificantDifference or Verdict.Inconclusive);
         Assert.True(neutral * 100 >= 95 * report.Comparisons.Count,

@@ -37,9 +37,9 @@ public sealed class DefaultQuickRunTests : IDisposable
         Assert.Equal(Reporting.Model.ParityStatus.Passed, report.Parity.Status);
         Assert.True(report.Environment.QuickMode);
         Assert.Equal(14, run.Cells.Count);
-        Assert.Equal(28, report.Cells.Count);
+        Assert.Equal(28, report.Sides.Count);
         Assert.Equal(14, report.Comparisons.Count);
-        Assert.Equal(["C01", "C02", "C03"], report.Claims.Select(c => c.ClaimId));
+        Assert.Equal(["C01", "C02", "C03"], report.Claims.Select(c => c.Target.ClaimId));
         Assert.Contains(report.Protocol.Overrides, o => o.Origin == QuickMode.Origin);
 
         foreach (var (latest, source) in new[]

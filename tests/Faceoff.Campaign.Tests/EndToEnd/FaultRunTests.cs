@@ -1,5 +1,7 @@
 using Faceoff.Campaign.Model;
 
+using Faceoff.Reporting.Model;
+
 namespace Faceoff.Campaign.Tests.EndToEnd;
 
 [Collection(EndToEndGroup.Name)]
@@ -21,8 +23,8 @@ public sealed class FaultRunTests : IDisposable
         Assert.True(exit == 1, $"exit {exit}\n{cli.Output}");
         var run = new RunDirectory(Path.Combine(_output, "runs", "crash"));
         var cells = run.Cells.ToDictionary(c => c.Concurrency);
-        Assert.Equal(MatchupStatus.Completed, cells[1].Status);
-        Assert.Equal(MatchupStatus.Completed, cells[4].Status);
+        Assert.Equal(CellStatus.Completed, cells[1].Status);
+        Assert.Equal(CellStatus.Completed, cells[4].Status);
         var failure = Assert.Single(cells[2].Failures);
         Assert.Equal((Side.Reference, ServerFailureKind.Crashed), (failure.Side, failure.Kind));
         Assert.True(failure.Signal is not null || failure.ExitCode is not null, failure.Message);
@@ -31,8 +33,8 @@ public sealed class FaultRunTests : IDisposable
 
         var report = run.Report;
         Assert.Equal(Reporting.Model.RunStatus.Partial, report.Status);
-        Assert.Equal(Reporting.Model.ClaimStatus.Unverified, Assert.Single(report.Claims).Status);
-        Assert.Contains(report.Cells, c => c.Concurrency == 2 && c.Failure is { Reason: var reason } && reason.Contains("crashed", StringComparison.Ordinal));
+        Assert.Equal(Statistics.Claims.ClaimStatus.Unverified, Assert.Single(report.Claims).Status);
+        Assert.Contains(report.Sides, c => c.Concurrency == 2 && c.Failure is { Reason: var reason } && reason.Contains("crashed", StringComparison.Ordinal));
         Assert.Empty(await Orphans.AfterSettlingAsync(TimeSpan.FromSeconds(15), CrashPorts));
     }
 

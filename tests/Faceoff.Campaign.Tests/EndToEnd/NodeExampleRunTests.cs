@@ -29,12 +29,12 @@ public sealed class NodeExampleRunTests : IDisposable
             ["C05 backpressure.holds", "C05 backpressure.overload", "C05 backpressure.recovery"],
             report.Parity.Checks.Where(c => c.Profile == "node" && c.CheckId.StartsWith("C05", StringComparison.Ordinal) && c.Status == ParityStatus.Passed)
                 .Select(c => c.CheckId).Order(StringComparer.Ordinal));
-        Assert.Equal(12, report.Cells.Count);
-        Assert.All(report.Cells, c => Assert.Equal((CellStatus.Ok, 3), (c.Status, c.Repeats.Count)));
+        Assert.Equal(12, report.Sides.Count);
+        Assert.All(report.Sides, c => Assert.Equal((CellStatus.Completed, 3), (c.Status, c.Repeats.Count)));
         Assert.Equal(6, report.Comparisons.Count);
         Assert.All(report.Comparisons, c => Assert.Equal(("node_http", "fastapi_http"), (c.Candidate.Profile, c.Reference.Profile)));
         Assert.All(report.Comparisons, c => Assert.NotNull(c.ThroughputRatio));
-        Assert.Equal("N01", Assert.Single(report.Claims).ClaimId);
+        Assert.Equal("N01", Assert.Single(report.Claims).Target.ClaimId);
         Assert.Empty(await Orphans.AfterSettlingAsync(TimeSpan.FromSeconds(15), ports));
     }
 

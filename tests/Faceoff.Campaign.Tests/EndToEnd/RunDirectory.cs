@@ -17,7 +17,7 @@ internal sealed class RunDirectory(string path)
 
     public CampaignReport Report => ReportJson.ReadReport(File(Reporting.PublicationFiles.Report));
 
-    public IReadOnlyList<MatchupRecord> Cells => RunStore.ReadAllCells(Path);
+    public IReadOnlyList<CellRecord> Cells => RunStore.ReadAllCells(Path);
 
     /// <summary>Every file under the given run-relative directories or files, as the bundle names them.</summary>
     public IReadOnlyList<string> FilesUnder(params string[] roots) =>

@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using Faceoff.Campaign.Execution;
 using Faceoff.Campaign.Model;
-using Faceoff.Reporting.Model;
+using Faceoff.Load;
+using Faceoff.Statistics;
 
 namespace Faceoff.Campaign.Tests.Fakes;
 
@@ -64,7 +66,7 @@ internal sealed class FakeBackend(ManualClock clock) : ICampaignBackend
         return Task.FromResult(new ServerStart(server, null));
     }
 
-    public async Task<PassOutcome> RunPassAsync(PassRequest request, IProgress<double>? liveRps, CancellationToken cancellationToken)
+    public async Task<PassOutcome> RunPassAsync(PassRequest request, IProgress<LoadProgress>? live, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var server = Servers.Last(s => s.BaseUri == request.BaseUri && !s.Stopped);
@@ -84,7 +86,7 @@ internal sealed class FakeBackend(ManualClock clock) : ICampaignBackend
                 return Outcome(request, 0, 50);
         }
         var rps = Throughput(server, n);
-        liveRps?.Report(rps);
+        live?.Report(new LoadProgress(TimeSpan.FromSeconds(seconds), (long)(rps * seconds), 0, rps));
         clock.Advance(seconds);
         return Outcome(request, rps, 0);
     }
@@ -93,11 +95,11 @@ internal sealed class FakeBackend(ManualClock clock) : ICampaignBackend
     {
         var seconds = request.Bound.DurationSeconds ?? 1;
         var requests = (long)(rps * seconds) + errors;
-        var summary = new PassSummary(requests, errors, seconds, rps, rps * 150,
+        var summary = new PassMeasurement(requests, errors, seconds, rps, rps * 150,
             new LatencyStats(110, 20, 100, 120, 150, 170, 250, 400, 450, 500), [(long)rps], [errors],
-            new Dictionary<string, long> { ["200"] = requests - errors },
-            errors > 0 ? new Dictionary<string, long> { ["timeout"] = errors } : new Dictionary<string, long>(),
-            request.SampleEvery > 0 ? requests / request.SampleEvery : 0, 0, []);
+            ImmutableSortedDictionary<string, long>.Empty.Add("200", requests - errors),
+            errors > 0 ? ImmutableSortedDictionary<string, long>.Empty.Add("timeout", errors) : ImmutableSortedDictionary<string, long>.Empty,
+            request.SampleEvery > 0 ? requests / request.SampleEvery : 0, 0, [], null);
         return request.KeepLoadResult
             ? new PassOutcome(summary, $"{{\"rps\": {rps}}}", $"Tag=latency,0.0,{seconds},1.0,HISTFAKE\n")
             : new PassOutcome(summary, null, null);

@@ -1,6 +1,8 @@
 using Faceoff.Campaign.Execution;
 using Faceoff.Campaign.Model;
 
+using Faceoff.Statistics;
+
 namespace Faceoff.Campaign.Tests.Fakes;
 
 /// <summary>Keeps every event; can cancel the run after a given number of finished cells.</summary>
@@ -10,7 +12,7 @@ internal sealed class RecordingObserver : ICampaignObserver
 
     public List<(NoticeLevel Level, string Message)> Notices { get; } = [];
 
-    public List<MatchupRecord> Cells { get; } = [];
+    public List<CellRecord> Cells { get; } = [];
 
     public CancellationTokenSource? CancelAfterCells { get; set; }
 
@@ -28,11 +30,11 @@ internal sealed class RecordingObserver : ICampaignObserver
     {
     }
 
-    public void PassFinished(PassContext pass, PassSummary summary)
+    public void PassFinished(PassContext pass, PassMeasurement summary)
     {
     }
 
-    public void CellFinished(MatchupRecord cell, int done, int total)
+    public void CellFinished(CellRecord cell, int done, int total)
     {
         Cells.Add(cell);
         if (Cells.Count >= CancelAfter)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Faceoff.Reporting.Model;
+using Faceoff.Statistics;
 
 namespace Faceoff.Cli.Tests.Compare;
 
@@ -16,7 +17,7 @@ internal sealed record CellSpec(string Profile, string Scenario, int Concurrency
     public int Repeats { get; init; } = 3;
 
     /// <summary>Reference for the FastAPI profiles unless set: an A/A pair runs one profile in both roles.</summary>
-    public ProfileRole? Role { get; init; }
+    public Side? Role { get; init; }
 }
 
 /// <summary>Small synthetic campaign reports for the compare verb, written the way the runner writes them.</summary>
@@ -39,7 +40,7 @@ internal static class CompareReports
         Machine = new MachineInfo("test cpu", 2, 8_000_000, "6.1.0", "Debian GNU/Linux 12", "x64"),
         Environment = new EnvironmentFlags(SkipBuild: false, SkipParity: false, Pinning: null, QuickMode: false),
         Parity = new ParitySummary(ParityStatus.Passed, [], null),
-        Cells = [.. cells.Select(Cell)],
+        Sides = [.. cells.Select(Cell)],
     };
 
     /// <summary>Writes the report as <c>ReportJson</c> does and returns the file's path.</summary>
@@ -50,50 +51,52 @@ internal static class CompareReports
         return path;
     }
 
-    private static CellReport Cell(CellSpec spec)
+    private static SideReport Cell(CellSpec spec)
     {
         var factors = new[] { 1 - spec.Noise, 1.0, 1 + spec.Noise };
         var repeats = Enumerable.Range(0, spec.Repeats)
-            .Select(i => Repeat(i + 1, spec.Rps * factors[i % 3], spec.P95Us / factors[i % 3], spec.RssKib))
+            .Select(i => Repeat(spec, i + 1, spec.Rps * factors[i % 3], spec.P95Us / factors[i % 3], spec.RssKib))
             .ToArray();
-        return new CellReport(
+        return new SideReport(
             spec.Pair,
             spec.Profile,
-            spec.Role ?? (spec.Profile.StartsWith("fastapi", StringComparison.Ordinal) ? ProfileRole.Reference : ProfileRole.Candidate),
+            RoleOf(spec),
             spec.Scenario,
             spec.Concurrency,
-            spec.Failure is null ? CellStatus.Ok : CellStatus.Failed,
+            spec.Failure is null ? CellStatus.Completed : CellStatus.Failed,
             spec.Failure is null ? null : new CellFailure(spec.Failure, null, "SIGKILL", ["killed"]),
             new WarmupResult(2, 1, null, null),
             repeats,
-            null,
+            // The gate recomputes everything from the passes; the stored statistics are for the pack's readers.
+            new SideStatistics(new SideKey(spec.Profile, spec.Scenario, spec.Concurrency), repeats.Length, null, null,
+                new PassStability([], null, null), null, null, 0, 0, 0, 0, false, spec.Failure, []),
             null);
     }
 
-    private static RepeatResult Repeat(int repeat, double rps, double p95, long rss)
+    private static Side RoleOf(CellSpec spec) =>
+        spec.Role ?? (spec.Profile.StartsWith("fastapi", StringComparison.Ordinal) ? Side.Reference : Side.Candidate);
+
+    private static PassRecord Repeat(CellSpec spec, int repeat, double rps, double p95, long rss)
     {
         var requests = (long)(rps * 5);
-        return new RepeatResult(
-            repeat,
+        var measurement = new PassMeasurement(
             requests,
             0,
-            ImmutableSortedDictionary<string, long>.Empty,
-            ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("200", requests)]),
             5,
             rps,
             rps * 150,
             new LatencyStats(p95 / 2, p95 / 5, p95 / 2.2, p95 / 1.8, p95 / 1.3, p95, p95 * 1.5, p95 * 2, p95 * 3, p95 * 4),
             [.. Enumerable.Repeat((long)rps, 5)],
             [0, 0, 0, 0, 0],
+            ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("200", requests)]),
+            ImmutableSortedDictionary<string, long>.Empty,
             10,
             0,
             [],
-            1.5,
-            rss - 5_000,
-            rss - 1_000,
-            rss,
-            null,
-            null);
+            new ServerResources(1.5, rss - 5_000, rss - 1_000, rss));
+        var role = RoleOf(spec);
+        return new PassRecord(2 * repeat - (role == Side.Candidate ? 1 : 0), PassKind.Measured, role, spec.Profile, repeat,
+            new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero), measurement, null, null);
     }
 
     private static ProtocolSnapshot Protocol() => new(

@@ -1,11 +1,13 @@
 using Faceoff.Reporting.Model;
+using Faceoff.Statistics;
+using Faceoff.Statistics.Claims;
 
 namespace Faceoff.Reporting.Tests.Fixtures;
 
 /// <summary>Comparison rows and claims for the synthetic campaign, following the statistics library's rules.</summary>
 internal static class FixtureComparisons
 {
-    public static List<ComparisonReport> Compare(ProtocolSnapshot protocol, IEnumerable<ScenarioShape> shapes, List<CellReport> cells, double band)
+    public static List<ComparisonReport> Compare(ProtocolSnapshot protocol, IEnumerable<ScenarioShape> shapes, List<SideReport> cells, double band)
     {
         var rows = new List<ComparisonReport>();
         foreach (var shape in shapes)
@@ -13,8 +15,8 @@ internal static class FixtureComparisons
             var pair = protocol.Pairs.Single(p => p.Name == shape.Pair);
             foreach (var step in pair.Ladder)
             {
-                var candidate = cells.Single(c => c.Pair == pair.Name && c.Scenario == shape.Scenario && c.Concurrency == step && c.Role == ProfileRole.Candidate);
-                var reference = cells.Single(c => c.Pair == pair.Name && c.Scenario == shape.Scenario && c.Concurrency == step && c.Role == ProfileRole.Reference);
+                var candidate = cells.Single(c => c.Pair == pair.Name && c.Scenario == shape.Scenario && c.Concurrency == step && c.Role == Side.Candidate);
+                var reference = cells.Single(c => c.Pair == pair.Name && c.Scenario == shape.Scenario && c.Concurrency == step && c.Role == Side.Reference);
                 rows.Add(Row(pair.Name, shape, step, candidate, reference, band));
             }
         }
@@ -22,45 +24,45 @@ internal static class FixtureComparisons
         return rows;
     }
 
-    public static List<ClaimReport> Claims(
+    public static List<ClaimResult> Claims(
         IEnumerable<(string Id, string Pair, string Scenario)> targets, ProtocolSnapshot protocol, List<ComparisonReport> rows) =>
         [.. targets.Select(target =>
         {
             var steps = protocol.Pairs.Single(p => p.Name == target.Pair).Ladder
                 .Select(step => rows.Single(r => r.Pair == target.Pair && r.Scenario == target.Scenario && r.Concurrency == step))
-                .Select(row => new ClaimStepReport(row.Concurrency, StepStatus(row.Verdict), string.Join("; ", row.Reasons)))
+                .Select(row => new ClaimStep(row.Concurrency, StepStatus(row.Verdict), string.Join("; ", row.Reasons)))
                 .ToList();
             var status = Overall(steps);
             var reason = $"{EnumText.Words(status)}: " + string.Join(", ", steps.Select(s => $"c={s.Concurrency} {EnumText.Words(s.Status)}"));
-            return new ClaimReport(target.Id, target.Pair, target.Scenario, steps, status, reason);
+            return new ClaimResult(new ClaimTarget(target.Id, target.Pair, target.Scenario), status, steps, reason);
         })];
 
-    private static ComparisonReport Row(string pair, ScenarioShape shape, int step, CellReport candidate, CellReport reference, double band)
+    private static ComparisonReport Row(string pair, ScenarioShape shape, int step, SideReport candidate, SideReport reference, double band)
     {
-        var c = candidate.Aggregates;
-        var r = reference.Aggregates;
-        var side = (CellReport cell) => new ComparisonSide(cell.Profile, cell.Aggregates?.Throughput.Median,
-            cell.Aggregates?.Latency.P50.Median, cell.Aggregates?.Latency.P95.Median, cell.Aggregates?.Latency.P99.Median);
-        if (c is null || r is null)
+        var c = candidate.Statistics;
+        var r = reference.Statistics;
+        var side = (SideReport cell) => new ComparisonSide(cell.Profile, cell.Statistics.Throughput?.Median,
+            cell.Statistics.Latency?.P50.Median, cell.Statistics.Latency?.P95.Median, cell.Statistics.Latency?.P99.Median);
+        if (c.Throughput is null || r.Throughput is null || c.Latency is null || r.Latency is null)
         {
             var failed = candidate.Status == CellStatus.Failed ? candidate : reference;
             return new ComparisonReport(pair, shape.Scenario, step, side(candidate), side(reference), null, null, null, null, null, null,
                 Verdict.NotPublishable, [$"{failed.Key} failed: {failed.Failure!.Reason}"]);
         }
 
-        RatioEstimate Ratio(double value, double widen) => new(value, value * (1 - (shape.CiHalfWidth * widen)), value * (1 + (shape.CiHalfWidth * widen)));
+        Interval Ratio(double value, double widen) => new(value * (1 - (shape.CiHalfWidth * widen)), value, value * (1 + (shape.CiHalfWidth * widen)));
         var throughput = Ratio(c.Throughput.Median / r.Throughput.Median, 1);
         var reasons = new List<string>();
         Verdict verdict;
-        if (c.Unstable || r.Unstable)
+        if (c.IsUnstable || r.IsUnstable)
         {
             verdict = Verdict.NotPublishable;
-            reasons.AddRange(c.Issues.Concat(r.Issues).Select(issue => (c.Unstable ? candidate.Key : reference.Key) + ": " + issue));
+            reasons.AddRange(c.Issues.Concat(r.Issues).Select(issue => (c.IsUnstable ? candidate.Key : reference.Key) + ": " + issue.Message));
         }
         else
         {
             verdict = Classify(throughput, band);
-            reasons.Add($"throughput ratio {throughput.Ratio:0.000} (95% CI {throughput.CiLow:0.000}–{throughput.CiHigh:0.000}) against the band [{1 - band:0.00}, {1 + band:0.00}]");
+            reasons.Add($"throughput ratio {throughput.Point:0.000} (95% CI {throughput.Lower:0.000}–{throughput.Upper:0.000}) against the band [{1 - band:0.00}, {1 + band:0.00}]");
         }
 
         return new ComparisonReport(
@@ -75,10 +77,10 @@ internal static class FixtureComparisons
             reasons);
     }
 
-    private static Verdict Classify(RatioEstimate ratio, double band) =>
-        ratio.CiLow >= 1 - band && ratio.CiHigh <= 1 + band ? Verdict.NoSignificantDifference
-        : ratio.CiLow > 1 + band ? Verdict.CandidateFaster
-        : ratio.CiHigh < 1 - band ? Verdict.CandidateSlower
+    private static Verdict Classify(Interval ratio, double band) =>
+        ratio.Lower >= 1 - band && ratio.Upper <= 1 + band ? Verdict.NoSignificantDifference
+        : ratio.Lower > 1 + band ? Verdict.CandidateFaster
+        : ratio.Upper < 1 - band ? Verdict.CandidateSlower
         : Verdict.Inconclusive;
 
     private static ClaimStatus StepStatus(Verdict verdict) => verdict switch
@@ -90,7 +92,7 @@ internal static class FixtureComparisons
         _ => ClaimStatus.Unverified,
     };
 
-    private static ClaimStatus Overall(List<ClaimStepReport> steps)
+    private static ClaimStatus Overall(List<ClaimStep> steps)
     {
         int Count(ClaimStatus s) => steps.Count(step => step.Status == s);
         bool Majority(ClaimStatus s) => Count(s) * 2 > steps.Count;

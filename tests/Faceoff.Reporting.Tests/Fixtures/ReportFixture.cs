@@ -40,7 +40,7 @@ internal static class ReportFixture
     public static CampaignReport Build()
     {
         var protocol = Protocol();
-        var cells = new List<CellReport>();
+        var cells = new List<SideReport>();
         var order = new List<string>();
         foreach (var pair in protocol.Pairs)
         {
@@ -48,8 +48,8 @@ internal static class ReportFixture
             {
                 for (var i = 0; i < Ladder.Length; i++)
                 {
-                    var candidate = FixtureCells.Build(pair, shape, ProfileRole.Candidate, i, Ladder[i], MaxCvRatio);
-                    var reference = FixtureCells.Build(pair, shape, ProfileRole.Reference, i, Ladder[i], MaxCvRatio);
+                    var candidate = FixtureCells.Build(pair, shape, Side.Candidate, i, Ladder[i], MaxCvRatio);
+                    var reference = FixtureCells.Build(pair, shape, Side.Reference, i, Ladder[i], MaxCvRatio);
                     cells.Add(candidate);
                     cells.Add(reference);
                     // Candidate and reference alternate repeat by repeat (ABAB), so drift hits both alike.
@@ -85,7 +85,7 @@ internal static class ReportFixture
             }),
             Environment = new EnvironmentFlags(SkipBuild: false, SkipParity: false, Pinning: null, QuickMode: false),
             Parity = Parity(),
-            Cells = cells,
+            Sides = cells,
             MeasuredPassOrder = order,
             Comparisons = comparisons,
             Claims = FixtureComparisons.Claims(ClaimTargets, protocol, comparisons),
@@ -107,7 +107,7 @@ internal static class ReportFixture
     }
 
     /// <summary>The raw files the report refers to, with deterministic content, for tests that need them on disk.</summary>
-    public static IReadOnlyDictionary<string, string> RawFiles(IEnumerable<CellReport> cells)
+    public static IReadOnlyDictionary<string, string> RawFiles(IEnumerable<SideReport> cells)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
@@ -119,7 +119,7 @@ internal static class ReportFixture
             files[cell.ServerLogPath!] = $"server log of {cell.Key}\n";
             foreach (var repeat in cell.Repeats)
             {
-                files[repeat.RawResultPath!] = $"{{\"cell\": \"{cell.Key}\", \"repeat\": {repeat.Repeat}, \"rps\": {repeat.RequestsPerSecond}}}\n";
+                files[repeat.LoadResultPath!] = $"{{\"cell\": \"{cell.Key}\", \"repeat\": {repeat.Repeat}, \"rps\": {repeat.Measurement.ThroughputRps}}}\n";
                 files[repeat.HistogramLogPath!] = $"#[Histogram log of {cell.Key} repeat {repeat.Repeat}]\n";
             }
         }

@@ -36,10 +36,10 @@ internal static class SpreadMath
         return Math.Sqrt(variance) / mean;
     }
 
-    public static Model.MetricSpread Spread(IReadOnlyList<double> values)
+    public static Statistics.MetricSummary Spread(IReadOnlyList<double> values)
     {
         var q1 = Quantile(values, 0.25);
         var q3 = Quantile(values, 0.75);
-        return new Model.MetricSpread(values.Count, Quantile(values, 0.5), q1, q3, q3 - q1, values.Min(), values.Max(), values.Average(), Cv(values));
+        return new Statistics.MetricSummary(values.Count, Quantile(values, 0.5), q1, q3, q3 - q1, values.Min(), values.Max(), values.Average(), Cv(values));
     }
 }

@@ -1,10 +1,11 @@
 using Faceoff.Campaign.Model;
 using Faceoff.Protocol.Model;
+using Faceoff.Reporting.Model;
 
 namespace Faceoff.Campaign.Execution;
 
 /// <summary>The result of one cell: its record and the files of its measured passes (run-relative path → content).</summary>
-internal sealed record MatchupResult(MatchupRecord Record, IReadOnlyDictionary<string, string> PassFiles);
+internal sealed record CellResult(CellRecord Record, IReadOnlyDictionary<string, string> PassFiles);
 
 /// <summary>
 /// Runs one cell on servers that are already up and warm: a short fixed warmup per side at this step,
@@ -12,12 +13,12 @@ internal sealed record MatchupResult(MatchupRecord Record, IReadOnlyDictionary<s
 /// machine over the cell cannot favour one side. The first server failure ends the cell; the passes
 /// measured before it stay in the record.
 /// </summary>
-internal static class MatchupExecutor
+internal static class CellExecutor
 {
     /// <param name="slots">Candidate first, then reference: the order every alternation follows.</param>
-    public static async Task<MatchupResult> RunAsync(
+    public static async Task<CellResult> RunAsync(
         RunContext context,
-        MatchupKey key,
+        CellKey key,
         IReadOnlyList<ServerSlot> slots,
         CancellationToken cancellationToken)
     {
@@ -51,7 +52,7 @@ internal static class MatchupExecutor
                 logPath = Keep(files, log, outcome.HistogramLog);
             }
             passes.Add(new PassRecord(passes.Count + 1, kind, slot.Side, slot.Profile, repeat, attempt.StartedAt,
-                outcome.Summary, attempt.Resources, resultPath, logPath));
+                outcome.Measurement, resultPath, logPath));
             return true;
         }
 
@@ -72,16 +73,16 @@ internal static class MatchupExecutor
             }
         }
 
-        var record = new MatchupRecord(
+        var record = new CellRecord(
             key.Pair, key.Scenario, key.Concurrency, slots[0].Profile, slots[1].Profile,
-            failure is null ? MatchupStatus.Completed : MatchupStatus.Failed,
+            failure is null ? CellStatus.Completed : CellStatus.Failed,
             startedAt, context.Now, servers, passes, failure is null ? [] : [failure]);
-        return new MatchupResult(record, files);
+        return new CellResult(record, files);
     }
 
     /// <summary>A cell that could not run because a server was unavailable: recorded at once, no load sent.</summary>
-    public static MatchupResult Unavailable(RunContext context, MatchupKey key, IReadOnlyList<ServerSlot> slots, IReadOnlyList<ServerFailure> failures) =>
-        new(new MatchupRecord(key.Pair, key.Scenario, key.Concurrency, slots[0].Profile, slots[1].Profile, MatchupStatus.Failed,
+    public static CellResult Unavailable(RunContext context, CellKey key, IReadOnlyList<ServerSlot> slots, IReadOnlyList<ServerFailure> failures) =>
+        new(new CellRecord(key.Pair, key.Scenario, key.Concurrency, slots[0].Profile, slots[1].Profile, CellStatus.Failed,
             context.Now, context.Now, [.. slots.Where(s => s.Server is not null).Select(s => s.Use(context.Store))], [], failures),
             new Dictionary<string, string>());
 

@@ -1,7 +1,8 @@
 using System.Globalization;
-using Faceoff.Reporting.Model;
+using Faceoff.Reporting.Text;
+using Faceoff.Statistics;
 
-namespace Faceoff.Campaign;
+namespace Faceoff.Reporting.Model;
 
 /// <summary>
 /// The result of an A/A run: how many comparison rows came out "no significant difference" or "inconclusive",
@@ -16,15 +17,19 @@ public sealed record AaCheck(string Profile, int Rows, int Neutral, IReadOnlyLis
 {
     public const int BarPercent = 95;
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public double Share => Rows == 0 ? 0 : (double)Neutral / Rows;
 
     /// <summary>Integer comparison, so 19 of 20 rows meets the bar exactly instead of by a rounding accident.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Passed => Rows > 0 && Neutral * 100 >= BarPercent * Rows;
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public string Summary => string.Create(CultureInfo.InvariantCulture,
         $"A/A check ({Profile} against itself): {Neutral} of {Rows} comparison row(s) ({Share * 100:0.#}%) no significant difference or inconclusive; {(Passed ? "meets" : "FAILS")} the ≥ {BarPercent}% bar");
 
     /// <summary>The summary, then one line per row that counted against the bar.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<string> Lines => [Summary, .. Different.Select(d => "  different: " + d), .. Unpublishable.Select(u => "  not publishable: " + u)];
 
     public static AaCheck Evaluate(string profile, IEnumerable<ComparisonReport> comparisons)
@@ -34,7 +39,7 @@ public sealed record AaCheck(string Profile, int Rows, int Neutral, IReadOnlyLis
         static string Cell(ComparisonReport row) => $"{row.Pair} {row.Scenario} c={row.Concurrency}";
         var different = rows
             .Where(r => r.Verdict is Verdict.CandidateFaster or Verdict.CandidateSlower)
-            .Select(r => $"{Cell(r)}: {EnumText.Words(r.Verdict)}{Ratio(r.ThroughputRatio)}")
+            .Select(r => $"{Cell(r)}: {EnumText.Words(r.Verdict)}{(r.ThroughputRatio is { } ratio ? $" (throughput ratio {Fmt.RatioWithCi(ratio)})" : "")}")
             .ToList();
         var unpublishable = rows
             .Where(r => r.Verdict == Verdict.NotPublishable)
@@ -43,8 +48,4 @@ public sealed record AaCheck(string Profile, int Rows, int Neutral, IReadOnlyLis
         var neutral = rows.Count(r => r.Verdict is Verdict.NoSignificantDifference or Verdict.Inconclusive);
         return new AaCheck(profile, rows.Count, neutral, different, unpublishable);
     }
-
-    private static string Ratio(RatioEstimate? ratio) => ratio is null
-        ? ""
-        : string.Create(CultureInfo.InvariantCulture, $" (throughput ratio {ratio.Ratio:0.000} [{ratio.CiLow:0.000}–{ratio.CiHigh:0.000}])");
 }

@@ -3,9 +3,9 @@ using System.Globalization;
 namespace Faceoff.Statistics;
 
 /// <summary>Per-cell statistics and the quality checks that decide whether a cell may back a verdict.</summary>
-public static class CellAnalyzer
+public static class SideAnalyzer
 {
-    public static CellStatistics Analyze(CellMeasurements cell, StatisticsSettings settings)
+    public static SideStatistics Analyze(SideMeasurements cell, StatisticsSettings settings)
     {
         ArgumentNullException.ThrowIfNull(cell);
         settings.EnsureValid();
@@ -42,14 +42,14 @@ public static class CellAnalyzer
                 $"error rate {Percent(errorRate)} ({errors} of {requests} requests) exceeds {Percent(settings.MaxErrorRate)}"));
         }
 
-        return new CellStatistics(
+        return new SideStatistics(
             cell.Key,
             repeats.Count,
             throughput,
             SummarizeLatency(repeats),
             SummarizePassStability(repeats),
-            Descriptive.Summarize(repeats.Select(r => r.ServerCpuSeconds)),
-            Descriptive.Summarize(repeats.Select(r => (double)r.RssPeakKib)),
+            Descriptive.Summarize(repeats.Select(r => r.Server?.CpuSeconds ?? 0)),
+            Descriptive.Summarize(repeats.Select(r => (double)(r.Server?.RssPeakKib ?? 0))),
             requests,
             errors,
             violations,
@@ -59,25 +59,25 @@ public static class CellAnalyzer
             issues);
     }
 
-    private static LatencySummary? SummarizeLatency(IReadOnlyList<RepeatMeasurement> repeats)
+    private static LatencySummary? SummarizeLatency(IReadOnlyList<PassMeasurement> repeats)
     {
-        MetricSummary? Of(Func<LatencyPercentiles, double> pick) => Descriptive.Summarize(repeats.Select(r => pick(r.LatencyUs)));
+        MetricSummary? Of(Func<LatencyStats, double> pick) => Descriptive.Summarize(repeats.Select(r => pick(r.LatencyUs)));
 
-        var p50 = Of(l => l.P50);
-        var p75 = Of(l => l.P75);
-        var p90 = Of(l => l.P90);
-        var p95 = Of(l => l.P95);
-        var p99 = Of(l => l.P99);
-        var p999 = Of(l => l.P999);
-        var mean = Of(l => l.Mean);
+        var p50 = Of(l => l.P50Us);
+        var p75 = Of(l => l.P75Us);
+        var p90 = Of(l => l.P90Us);
+        var p95 = Of(l => l.P95Us);
+        var p99 = Of(l => l.P99Us);
+        var p999 = Of(l => l.P999Us);
+        var mean = Of(l => l.MeanUs);
         return p50 is null || p75 is null || p90 is null || p95 is null || p99 is null || p999 is null || mean is null
             ? null
             : new LatencySummary(p50, p75, p90, p95, p99, p999, mean);
     }
 
-    private static PassStability SummarizePassStability(IReadOnlyList<RepeatMeasurement> repeats)
+    private static PassStability SummarizePassStability(IReadOnlyList<PassMeasurement> repeats)
     {
-        var perRepeat = repeats.Select(r => Descriptive.Cv(Descriptive.FullSeconds(r.PerSecondCompleted))).ToArray();
+        var perRepeat = repeats.Select(r => Descriptive.Cv(Descriptive.FullSeconds([.. r.PerSecondCompleted.Select(v => (double)v)]))).ToArray();
         var known = perRepeat.OfType<double>().ToArray();
         return known.Length == 0
             ? new PassStability(perRepeat, null, null)

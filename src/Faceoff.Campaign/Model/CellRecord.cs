@@ -1,12 +1,7 @@
 using System.Text.Json.Serialization;
+using Faceoff.Reporting.Model;
 
 namespace Faceoff.Campaign.Model;
-
-public enum MatchupStatus
-{
-    Completed,
-    Failed,
-}
 
 /// <summary>The server process that served one side of a cell: its log, and how it was warmed after it started.</summary>
 /// <param name="LogPath">The server's log, relative to the run directory.</param>
@@ -19,13 +14,13 @@ public sealed record ServerUse(Side Side, string Profile, int Pid, string LogPat
 /// for a failed cell, what failed. Written atomically after the pass files, so a cell file that parses is a
 /// complete cell.
 /// </summary>
-public sealed record MatchupRecord(
+public sealed record CellRecord(
     string Pair,
     string Scenario,
     int Concurrency,
     string CandidateProfile,
     string ReferenceProfile,
-    MatchupStatus Status,
+    CellStatus Status,
     DateTimeOffset StartedAt,
     DateTimeOffset FinishedAt,
     IReadOnlyList<ServerUse> Servers,
@@ -33,7 +28,7 @@ public sealed record MatchupRecord(
     IReadOnlyList<ServerFailure> Failures)
 {
     [JsonIgnore]
-    public MatchupKey Key => new(Pair, Scenario, Concurrency);
+    public CellKey Key => new(Pair, Scenario, Concurrency);
 
     public string ProfileOf(Side side) => side == Side.Candidate ? CandidateProfile : ReferenceProfile;
 

@@ -1,10 +1,12 @@
+using Faceoff.Reporting.Model;
+
 namespace Faceoff.Campaign.Model;
 
 /// <summary>
 /// The unit the runner schedules, stores and resumes: both profiles of a pair at one scenario and
 /// concurrency step. Their measured repeats interleave, so they finish (or fail) together.
 /// </summary>
-public sealed record MatchupKey(string Pair, string Scenario, int Concurrency)
+public sealed record CellKey(string Pair, string Scenario, int Concurrency)
 {
     /// <summary>Where the finished cell lives inside the run directory.</summary>
     public string RelativePath => $"{Stem}.json";
@@ -26,20 +28,4 @@ public sealed record MatchupKey(string Pair, string Scenario, int Concurrency)
     // Ids come from a protocol file; a separator in one must not escape the cells directory.
     private static string SafeName(string id) =>
         string.Concat(id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' ? c : '_'));
-}
-
-/// <summary>Which side of a pair a profile plays.</summary>
-public enum Side
-{
-    Candidate,
-    Reference,
-}
-
-public static class SideExtensions
-{
-    /// <summary>The short label used in progress lines and pass names ("cand r2").</summary>
-    public static string Short(this Side side) => side == Side.Candidate ? "cand" : "ref";
-
-    /// <summary>"candidate" or "reference", as in file names and messages.</summary>
-    public static string Long(this Side side) => side == Side.Candidate ? "candidate" : "reference";
 }
