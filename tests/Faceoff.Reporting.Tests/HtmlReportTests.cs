@@ -109,7 +109,7 @@ public sealed partial class HtmlReportTests
     public void Methodology_is_rendered_from_the_markdown_and_every_artifact_is_linked()
     {
         Assert.Contains("<h2>Methodology: faceoff_default_campaign</h2>", Page, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"num\">3</td>", Page, StringComparison.Ordinal);
+        Assert.Contains("<td style=\"text-align: right;\">3</td>", Page, StringComparison.Ordinal);
         Assert.Contains("<td>Small HTML page | with a bar</td>", Page, StringComparison.Ordinal);
         foreach (var artifact in Report.Artifacts)
         {

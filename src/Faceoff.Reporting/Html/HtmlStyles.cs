@@ -31,7 +31,7 @@ internal static class HtmlStyles
         table { border-collapse: collapse; width: 100%; background: var(--card); border: 1px solid var(--line); margin: 8px 0; }
         th, td { padding: 5px 9px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
         th { background: #eef2f7; font-weight: 600; font-size: 13px; }
-        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        td.num, th.num, td[style*="right"], th[style*="right"] { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         td.reason { color: var(--muted); font-size: 13px; }
         .badge { display: inline-block; padding: 1px 9px; border-radius: 999px; font-size: 12px; font-weight: 600; white-space: nowrap; border: 1px solid transparent; }
         .badge.good { background: #e3f9e5; color: #1f7a2e; border-color: #8ed6a0; }
