@@ -21,6 +21,8 @@ public sealed record LatencyPercentiles(
 /// <paramref name="PerSecondCompleted"/> counts completed requests per wall-clock second,
 /// including the partial first and last seconds (they are trimmed here, not by the caller).
 /// <paramref name="Requests"/> counts every completed request, <paramref name="Errors"/> those that failed.
+/// <paramref name="Launch"/> numbers the fresh server process pair the repeat ran on (0 for the first;
+/// a cell measured in one launch leaves it 0 everywhere).
 /// </summary>
 public sealed record RepeatMeasurement(
     double ThroughputRps,
@@ -30,7 +32,8 @@ public sealed record RepeatMeasurement(
     long Errors,
     long ContractViolations,
     double ServerCpuSeconds,
-    long RssPeakKib);
+    long RssPeakKib,
+    int Launch = 0);
 
 /// <summary>
 /// Every measured repeat of one cell. <paramref name="Failure"/> is set when the cell did not
