@@ -49,7 +49,8 @@ public static class FamilyVerdicts
     /// Holm's step-down over one family of estimates (null = no estimate, left out of the family and of
     /// the result): each member's rank, p-values and the confidence level of its reported interval.
     /// </summary>
-    public static IReadOnlyList<FamilyAdjustment?> Holm(IReadOnlyList<LogRatioEstimate?> estimates, StatisticsSettings settings)
+    /// <param name="higherIsBetter">True for throughput; false for latency (only the unadjusted verdict's direction depends on it).</param>
+    public static IReadOnlyList<FamilyAdjustment?> Holm(IReadOnlyList<LogRatioEstimate?> estimates, StatisticsSettings settings, bool higherIsBetter = true)
     {
         ArgumentNullException.ThrowIfNull(estimates);
         ArgumentNullException.ThrowIfNull(settings);
@@ -86,14 +87,14 @@ public static class FamilyVerdicts
                 level,
                 k < rejected,
                 nominal,
-                VerdictRules.Classify(nominal, band, higherIsBetter: true));
+                VerdictRules.Classify(nominal, band, higherIsBetter));
         }
         return result;
     }
 
     private static RatioComparison[] AdjustMetric(IReadOnlyList<RatioComparison> comparisons, StatisticsSettings settings, bool higherIsBetter)
     {
-        var family = Holm(comparisons.Select(c => c.Estimate).ToArray(), settings);
+        var family = Holm(comparisons.Select(c => c.Estimate).ToArray(), settings, higherIsBetter);
         return comparisons.Select((comparison, i) =>
         {
             if (family[i] is not { } adjustment)
@@ -104,10 +105,7 @@ public static class FamilyVerdicts
             return adjusted with
             {
                 Explanation = $"{adjusted.Explanation} (Holm, rank {adjustment.Rank} of {adjustment.FamilySize} rows)",
-                Family = adjustment with
-                {
-                    UnadjustedVerdict = VerdictRules.Classify(adjustment.UnadjustedRatio, settings.EquivalenceBand, higherIsBetter),
-                },
+                Family = adjustment,
             };
         }).ToArray();
     }
