@@ -6,8 +6,8 @@ public static class ComparisonCalculator
     /// <param name="parityVerified">False when the parity gate was skipped: every row is then not publishable.</param>
     public static ComparisonRow Compare(
         string pair,
-        CellMeasurements candidate,
-        CellMeasurements reference,
+        SideMeasurements candidate,
+        SideMeasurements reference,
         bool parityVerified,
         StatisticsSettings settings)
     {
@@ -17,10 +17,10 @@ public static class ComparisonCalculator
         {
             throw new ArgumentException($"cells {candidate.Key} and {reference.Key} are not the same scenario and step");
         }
-        var candidateStats = CellAnalyzer.Analyze(candidate, settings);
-        var referenceStats = CellAnalyzer.Analyze(reference, settings);
+        var candidateStats = SideAnalyzer.Analyze(candidate, settings);
+        var referenceStats = SideAnalyzer.Analyze(reference, settings);
 
-        RatioComparison Metric(string metric, Func<RepeatMeasurement, double> pick, bool higherIsBetter) => CompareMetric(
+        RatioComparison Metric(string metric, Func<PassMeasurement, double> pick, bool higherIsBetter) => CompareMetric(
             metric,
             candidate,
             reference,
@@ -58,9 +58,9 @@ public static class ComparisonCalculator
 
     private static RatioComparison CompareMetric(
         string metric,
-        CellMeasurements numerator,
-        CellMeasurements denominator,
-        Func<RepeatMeasurement, double> pick,
+        SideMeasurements numerator,
+        SideMeasurements denominator,
+        Func<PassMeasurement, double> pick,
         StatisticsSettings settings,
         bool higherIsBetter)
     {

@@ -1,7 +1,7 @@
 namespace Faceoff.Statistics;
 
 /// <summary>Identifies one cell of a campaign: a profile running a scenario at one concurrency step.</summary>
-public sealed record CellKey(string Profile, string Scenario, int Concurrency)
+public sealed record SideKey(string Profile, string Scenario, int Concurrency)
 {
     public override string ToString() => $"{Profile}/{Scenario}/c={Concurrency}";
 }
@@ -24,7 +24,7 @@ public sealed record LatencyPercentiles(
 /// <paramref name="Launch"/> numbers the fresh server process pair the repeat ran on (0 for the first;
 /// a cell measured in one launch leaves it 0 everywhere).
 /// </summary>
-public sealed record RepeatMeasurement(
+public sealed record PassMeasurement(
     double ThroughputRps,
     LatencyPercentiles LatencyUs,
     IReadOnlyList<double> PerSecondCompleted,
@@ -39,4 +39,4 @@ public sealed record RepeatMeasurement(
 /// Every measured repeat of one cell. <paramref name="Failure"/> is set when the cell did not
 /// complete (server crash, readiness timeout...); the repeats measured before the failure stay.
 /// </summary>
-public sealed record CellMeasurements(CellKey Key, IReadOnlyList<RepeatMeasurement> Repeats, string? Failure = null);
+public sealed record SideMeasurements(SideKey Key, IReadOnlyList<PassMeasurement> Repeats, string? Failure = null);

@@ -6,7 +6,7 @@ public static class StatisticsMethod
     public static IReadOnlyList<string> Describe(StatisticsSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        string F(double value) => CellAnalyzer.Format(value);
+        string F(double value) => SideAnalyzer.Format(value);
         var level = F(settings.ConfidenceLevel * 100);
         var bandPct = F(settings.EquivalenceBand * 100);
         return

@@ -59,7 +59,7 @@ public static class VerdictRules
     private static RatioComparison Compare(string metric, Interval ratio, double confidenceLevel, StatisticsSettings settings, bool higherIsBetter)
     {
         var verdict = Classify(ratio, settings.EquivalenceBand, higherIsBetter);
-        var band = $"[{CellAnalyzer.Format(1 - settings.EquivalenceBand)}, {CellAnalyzer.Format(1 + settings.EquivalenceBand)}]";
+        var band = $"[{SideAnalyzer.Format(1 - settings.EquivalenceBand)}, {SideAnalyzer.Format(1 + settings.EquivalenceBand)}]";
         var where = verdict switch
         {
             Verdict.NoSignificantDifference => $"lies inside the equivalence band {band}",
@@ -67,7 +67,7 @@ public static class VerdictRules
             _ when ratio.Lower > 1 + settings.EquivalenceBand => $"lies entirely above the equivalence band {band}",
             _ => $"lies entirely below the equivalence band {band}",
         };
-        var level = CellAnalyzer.Format(confidenceLevel * 100);
+        var level = SideAnalyzer.Format(confidenceLevel * 100);
         return new RatioComparison(metric, ratio, verdict, $"{metric} ratio {ratio.Point:0.000} ({level}% CI {ratio.Lower:0.000}–{ratio.Upper:0.000}) {where}");
     }
 

@@ -171,7 +171,7 @@ public sealed class ComparisonTests
     {
         var random = new Random(9);
         var candidate = Synthetic.Cell(random, "aspnet", new Shape());
-        var reference = new CellMeasurements(new CellKey("fastapi", "api_status", 8), [], "readiness timed out");
+        var reference = new SideMeasurements(new SideKey("fastapi", "api_status", 8), [], "readiness timed out");
 
         var row = ComparisonCalculator.Compare("comparison_http", candidate, reference, parityVerified: true, Settings);
 

@@ -7,7 +7,7 @@ namespace Faceoff.Statistics.Tests;
 /// <summary>A report regenerated from the same stored measurements must be byte-identical.</summary>
 public sealed class DeterminismTests
 {
-    private static (CellMeasurements Candidate, CellMeasurements Reference) Cells()
+    private static (SideMeasurements Candidate, SideMeasurements Reference) Cells()
     {
         var random = new Random(77);
         var reference = new Shape(Noise: 0.05);
@@ -20,7 +20,7 @@ public sealed class DeterminismTests
         var (candidate, reference) = Cells();
         var (candidateAgain, referenceAgain) = Cells();
         // Stored JSON round trip: the regenerated report reads measurements back from disk.
-        var restored = JsonSerializer.Deserialize<CellMeasurements>(JsonSerializer.Serialize(candidateAgain))!;
+        var restored = JsonSerializer.Deserialize<SideMeasurements>(JsonSerializer.Serialize(candidateAgain))!;
 
         var first = ComparisonCalculator.Compare("comparison_http", candidate, reference, true, StatisticsSettings.Default);
         var unrelated = ComparisonCalculator.Compare("comparison_http", reference, candidate, true, StatisticsSettings.Default);

@@ -82,7 +82,7 @@ public sealed class RegressionGateTests
     {
         var random = new Random(6);
         var shape = new Shape(Noise: 0.01);
-        CellMeasurements Cell(string profile, int concurrency, string? failure = null) =>
+        SideMeasurements Cell(string profile, int concurrency, string? failure = null) =>
             Synthetic.Cell(random, profile, shape, concurrency: concurrency, failure: failure);
 
         var report = RegressionGate.Evaluate(

@@ -23,7 +23,7 @@ internal static class Synthetic
     /// Each repeat gets a repeat-level drift and per-second noise of <see cref="Shape.Noise"/> (relative,
     /// normal), a partial first and last second, and latency percentiles with the same relative noise.
     /// </summary>
-    public static CellMeasurements Cell(
+    public static SideMeasurements Cell(
         Random random,
         string profile,
         Shape shape,
@@ -32,17 +32,17 @@ internal static class Synthetic
         string? failure = null)
     {
         var repeats = Enumerable.Range(0, shape.Repeats).Select(_ => Repeat(random, shape)).ToArray();
-        return new CellMeasurements(new CellKey(profile, scenario, concurrency), repeats, failure);
+        return new SideMeasurements(new SideKey(profile, scenario, concurrency), repeats, failure);
     }
 
-    public static RepeatMeasurement Repeat(Random random, Shape shape)
+    public static PassMeasurement Repeat(Random random, Shape shape)
     {
         var level = shape.Rps * Noisy(random, shape.Noise);
         var full = Enumerable.Range(0, shape.FullSeconds).Select(_ => level * Noisy(random, shape.Noise)).ToArray();
         double[] perSecond = [level * 0.4, .. full, level * 0.7];
         var latency = shape.LatencyUs;
         var rss = (long)(shape.RssKib * Noisy(random, shape.RssNoise));
-        return new RepeatMeasurement(
+        return new PassMeasurement(
             full.Average(),
             new LatencyPercentiles(
                 latency * Noisy(random, shape.Noise),
@@ -61,7 +61,7 @@ internal static class Synthetic
     }
 
     /// <summary>A repeat with exact values, for hand-computed answers.</summary>
-    public static RepeatMeasurement Exact(double rps, double p50 = 1_000, IReadOnlyList<double>? perSecond = null, long rssKib = 50_000) =>
+    public static PassMeasurement Exact(double rps, double p50 = 1_000, IReadOnlyList<double>? perSecond = null, long rssKib = 50_000) =>
         new(rps,
             new LatencyPercentiles(p50, p50 * 1.2, p50 * 1.5, p50 * 1.8, p50 * 2.5, p50 * 4, p50 * 1.1),
             perSecond ?? [],
@@ -71,8 +71,8 @@ internal static class Synthetic
             ServerCpuSeconds: 1,
             rssKib);
 
-    public static CellMeasurements ExactCell(string profile, params RepeatMeasurement[] repeats) =>
-        new(new CellKey(profile, "api_status", 8), repeats);
+    public static SideMeasurements ExactCell(string profile, params PassMeasurement[] repeats) =>
+        new(new SideKey(profile, "api_status", 8), repeats);
 
     // Clamped so a rare extreme draw cannot produce a non-positive measurement.
     private static double Noisy(Random random, double relative) => Math.Max(0.05, 1 + relative * Gaussian(random));

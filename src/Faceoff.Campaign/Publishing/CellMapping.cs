@@ -6,19 +6,19 @@ using Faceoff.Statistics;
 namespace Faceoff.Campaign.Publishing;
 
 /// <summary>
-/// Turns one side of a stored cell into what the statistics take (<see cref="CellMeasurements"/>) and what
+/// Turns one side of a stored cell into what the statistics take (<see cref="SideMeasurements"/>) and what
 /// the report shows (<see cref="CellReport"/>). The runner's cell holds both sides; the report's holds one.
 /// </summary>
 internal static class CellMapping
 {
     private const int LogTailLines = 40;
 
-    public static CellMeasurements Measurements(MatchupRecord cell, Side side) => new(
-        new CellKey(cell.ProfileOf(side), cell.Scenario, cell.Concurrency),
+    public static SideMeasurements Measurements(MatchupRecord cell, Side side) => new(
+        new SideKey(cell.ProfileOf(side), cell.Scenario, cell.Concurrency),
         [.. cell.Measured(side).Select(pass => Repeat(pass).ToMeasurement())],
         FailureOf(cell, side));
 
-    public static CellReport Report(MatchupRecord cell, Side side, CellStatistics statistics)
+    public static CellReport Report(MatchupRecord cell, Side side, SideStatistics statistics)
     {
         var failure = FailureOf(cell, side);
         var own = cell.FailureOf(side);
@@ -87,7 +87,7 @@ internal static class CellMapping
             stable?.FinalCv);
     }
 
-    private static CellAggregates? Aggregates(CellStatistics s) =>
+    private static CellAggregates? Aggregates(SideStatistics s) =>
         s.Throughput is null || s.Latency is null || s.ServerCpuSeconds is null || s.RssPeakKib is null
             ? null
             : new CellAggregates(

@@ -35,7 +35,7 @@ internal static class ComparisonMapping
         Mirror<Reporting.Model.ClaimStatus>(claim.Status),
         claim.Summary);
 
-    private static ComparisonSide Side(CellStatistics cell) => new(
+    private static ComparisonSide Side(SideStatistics cell) => new(
         cell.Key.Profile,
         cell.Throughput?.Median,
         cell.Latency?.P50.Median,

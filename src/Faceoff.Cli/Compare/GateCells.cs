@@ -5,11 +5,11 @@ namespace Faceoff.Cli.Compare;
 
 /// <summary>
 /// Turns the cells of two campaign reports into the regression gate's input: one
-/// <see cref="CellMeasurements"/> per profile × scenario × concurrency, holding that cell's measured repeats.
+/// <see cref="SideMeasurements"/> per profile × scenario × concurrency, holding that cell's measured repeats.
 /// </summary>
 internal static class GateCells
 {
-    public static (IReadOnlyList<CellMeasurements> Baseline, IReadOnlyList<CellMeasurements> Current) Map(
+    public static (IReadOnlyList<SideMeasurements> Baseline, IReadOnlyList<SideMeasurements> Current) Map(
         CampaignReport baseline,
         CampaignReport current)
     {
@@ -57,9 +57,9 @@ internal static class GateCells
             .Where(g => g.Select(c => c.Role).Distinct().Skip(1).Any())
             .Select(g => g.Key);
 
-    private static CellMeasurements[] Cells(CampaignReport report, Func<CellReport, string> name) =>
-        [.. report.Cells.Select(cell => new CellMeasurements(
-            new CellKey(name(cell), cell.Scenario, cell.Concurrency),
+    private static SideMeasurements[] Cells(CampaignReport report, Func<CellReport, string> name) =>
+        [.. report.Cells.Select(cell => new SideMeasurements(
+            new SideKey(name(cell), cell.Scenario, cell.Concurrency),
             [.. cell.Repeats.Select(StatisticsInput.ToMeasurement)],
             cell.Status == CellStatus.Failed ? cell.Failure?.Reason ?? "the cell failed" : null))];
 }

@@ -9,11 +9,11 @@ namespace Faceoff.Reporting.Model;
 /// </summary>
 public static class StatisticsInput
 {
-    public static RepeatMeasurement ToMeasurement(this RepeatResult repeat)
+    public static PassMeasurement ToMeasurement(this RepeatResult repeat)
     {
         ArgumentNullException.ThrowIfNull(repeat);
         var l = repeat.Latency;
-        return new RepeatMeasurement(
+        return new PassMeasurement(
             repeat.RequestsPerSecond,
             new LatencyPercentiles(l.P50Us, l.P75Us, l.P90Us, l.P95Us, l.P99Us, l.P999Us, l.MeanUs),
             [.. repeat.PerSecondCompleted.Select(v => (double)v)],

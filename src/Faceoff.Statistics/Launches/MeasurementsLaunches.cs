@@ -3,5 +3,5 @@ namespace Faceoff.Statistics;
 /// <summary>Launch indices of a cell's repeats, aligned with the values the comparison reads.</summary>
 internal static class MeasurementsLaunches
 {
-    public static int[] Launches(this CellMeasurements cell) => cell.Repeats.Select(r => r.Launch).ToArray();
+    public static int[] Launches(this SideMeasurements cell) => cell.Repeats.Select(r => r.Launch).ToArray();
 }

@@ -9,7 +9,7 @@ public static class TwoLevelMethod
     public static IReadOnlyList<string> Describe(StatisticsSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        string F(double value) => CellAnalyzer.Format(value);
+        string F(double value) => SideAnalyzer.Format(value);
         var level = F(settings.ConfidenceLevel * 100);
         var alpha = F((1 - settings.ConfidenceLevel) * 100);
         return

@@ -32,7 +32,7 @@ public sealed record GateCheck(string Metric, Interval? Ratio, double Threshold,
 /// (missing, new or failed cells); <see cref="MemoryGrowthKib"/> is current − baseline median peak RSS.
 /// </summary>
 public sealed record GateRow(
-    CellKey Key,
+    SideKey Key,
     GateStatus Status,
     GateCheck? Throughput,
     GateCheck? LatencyP95,

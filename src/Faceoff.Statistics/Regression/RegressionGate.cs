@@ -10,8 +10,8 @@ public static class RegressionGate
     private static readonly GateStatus[] FailingStatuses = [GateStatus.Missing, GateStatus.Failed, GateStatus.Regression];
 
     public static GateReport Evaluate(
-        IReadOnlyList<CellMeasurements> baseline,
-        IReadOnlyList<CellMeasurements> current,
+        IReadOnlyList<SideMeasurements> baseline,
+        IReadOnlyList<SideMeasurements> current,
         RegressionPolicy policy,
         StatisticsSettings settings)
     {
@@ -33,9 +33,9 @@ public static class RegressionGate
     }
 
     private static GateRow EvaluateCell(
-        CellKey key,
-        CellMeasurements? baseline,
-        CellMeasurements? current,
+        SideKey key,
+        SideMeasurements? baseline,
+        SideMeasurements? current,
         RegressionPolicy policy,
         StatisticsSettings settings)
     {
@@ -107,8 +107,8 @@ public static class RegressionGate
     /// ratio interval lies entirely above the relative allowance (the seed allowed the larger of the two).
     /// </summary>
     private static (GateCheck Check, double? Growth) CheckMemory(
-        CellMeasurements current,
-        CellMeasurements baseline,
+        SideMeasurements current,
+        SideMeasurements baseline,
         RegressionPolicy policy,
         StatisticsSettings settings)
     {
@@ -136,10 +136,10 @@ public static class RegressionGate
         return (new GateCheck(Metric, ratio, policy.MemoryGrowthRatio, status, explanation), growth);
     }
 
-    private static Dictionary<CellKey, CellMeasurements> Index(IReadOnlyList<CellMeasurements> cells, string side)
+    private static Dictionary<SideKey, SideMeasurements> Index(IReadOnlyList<SideMeasurements> cells, string side)
     {
         ArgumentNullException.ThrowIfNull(cells, side);
-        var byKey = new Dictionary<CellKey, CellMeasurements>();
+        var byKey = new Dictionary<SideKey, SideMeasurements>();
         foreach (var cell in cells)
         {
             if (!byKey.TryAdd(cell.Key, cell))
@@ -153,5 +153,5 @@ public static class RegressionGate
     private static string Describe(Interval ratio, StatisticsSettings settings) =>
         $"{ratio.Point:0.000} ({Format(settings.ConfidenceLevel * 100)}% CI {ratio.Lower:0.000}–{ratio.Upper:0.000})";
 
-    private static string Format(double value) => CellAnalyzer.Format(value);
+    private static string Format(double value) => SideAnalyzer.Format(value);
 }

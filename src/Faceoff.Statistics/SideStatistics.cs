@@ -44,8 +44,8 @@ public enum QualityIssueKind
 public sealed record QualityIssue(QualityIssueKind Kind, string Message);
 
 /// <summary>Everything the statistics know about one cell; <see cref="Issues"/> is empty for a clean cell.</summary>
-public sealed record CellStatistics(
-    CellKey Key,
+public sealed record SideStatistics(
+    SideKey Key,
     int RepeatCount,
     MetricSummary? Throughput,
     LatencySummary? Latency,

@@ -1,13 +1,13 @@
 namespace Faceoff.Statistics.Tests;
 
-public sealed class CellAnalyzerTests
+public sealed class SideAnalyzerTests
 {
     [Fact]
     public void Throughput_summary_matches_hand_computed_median_iqr_and_cv()
     {
         var cell = Synthetic.ExactCell("aspnet", Synthetic.Exact(100), Synthetic.Exact(110), Synthetic.Exact(130));
 
-        var stats = CellAnalyzer.Analyze(cell, StatisticsSettings.Default);
+        var stats = SideAnalyzer.Analyze(cell, StatisticsSettings.Default);
 
         var throughput = stats.Throughput!;
         Assert.Equal(110, throughput.Median, 9);
@@ -28,8 +28,8 @@ public sealed class CellAnalyzerTests
         // CV of 50, 100, 200 is about 0.655.
         var cell = Synthetic.ExactCell("aspnet", Synthetic.Exact(50), Synthetic.Exact(100), Synthetic.Exact(200));
 
-        var strict = CellAnalyzer.Analyze(cell, StatisticsSettings.Default);
-        var lenient = CellAnalyzer.Analyze(cell, StatisticsSettings.Default with { MaxCv = 0.7 });
+        var strict = SideAnalyzer.Analyze(cell, StatisticsSettings.Default);
+        var lenient = SideAnalyzer.Analyze(cell, StatisticsSettings.Default with { MaxCv = 0.7 });
 
         Assert.True(strict.IsUnstable);
         Assert.Contains(strict.Issues, i => i.Kind == QualityIssueKind.Unstable && i.Message.Contains("0.655"));
@@ -44,7 +44,7 @@ public sealed class CellAnalyzerTests
         var wobbly = Synthetic.Exact(100, perSecond: [55, 90, 110, 1]);
         var tooShort = Synthetic.Exact(100, perSecond: [40, 60]);
 
-        var stats = CellAnalyzer.Analyze(Synthetic.ExactCell("aspnet", steady, wobbly, tooShort), StatisticsSettings.Default);
+        var stats = SideAnalyzer.Analyze(Synthetic.ExactCell("aspnet", steady, wobbly, tooShort), StatisticsSettings.Default);
 
         Assert.Equal(3, stats.PassStability.PerRepeatCv.Count);
         Assert.Equal(0, stats.PassStability.PerRepeatCv[0]!.Value, 9);
@@ -59,7 +59,7 @@ public sealed class CellAnalyzerTests
         var dirty = Synthetic.Exact(100) with { ContractViolations = 2, Errors = 50, Requests = 1_000 };
         var cell = Synthetic.ExactCell("fastapi", dirty, Synthetic.Exact(100), Synthetic.Exact(100)) with { Failure = "server exited with code 137" };
 
-        var stats = CellAnalyzer.Analyze(cell, StatisticsSettings.Default);
+        var stats = SideAnalyzer.Analyze(cell, StatisticsSettings.Default);
 
         Assert.Equal(
             [QualityIssueKind.CellFailed, QualityIssueKind.ContractViolations, QualityIssueKind.Errors],
@@ -71,7 +71,7 @@ public sealed class CellAnalyzerTests
     [Fact]
     public void Cell_without_repeats_has_no_summaries_and_reports_no_data()
     {
-        var stats = CellAnalyzer.Analyze(Synthetic.ExactCell("fastapi"), StatisticsSettings.Default);
+        var stats = SideAnalyzer.Analyze(Synthetic.ExactCell("fastapi"), StatisticsSettings.Default);
 
         Assert.Null(stats.Throughput);
         Assert.Null(stats.Latency);

@@ -3,9 +3,9 @@ using System.Globalization;
 namespace Faceoff.Statistics;
 
 /// <summary>Per-cell statistics and the quality checks that decide whether a cell may back a verdict.</summary>
-public static class CellAnalyzer
+public static class SideAnalyzer
 {
-    public static CellStatistics Analyze(CellMeasurements cell, StatisticsSettings settings)
+    public static SideStatistics Analyze(SideMeasurements cell, StatisticsSettings settings)
     {
         ArgumentNullException.ThrowIfNull(cell);
         settings.EnsureValid();
@@ -42,7 +42,7 @@ public static class CellAnalyzer
                 $"error rate {Percent(errorRate)} ({errors} of {requests} requests) exceeds {Percent(settings.MaxErrorRate)}"));
         }
 
-        return new CellStatistics(
+        return new SideStatistics(
             cell.Key,
             repeats.Count,
             throughput,
@@ -59,7 +59,7 @@ public static class CellAnalyzer
             issues);
     }
 
-    private static LatencySummary? SummarizeLatency(IReadOnlyList<RepeatMeasurement> repeats)
+    private static LatencySummary? SummarizeLatency(IReadOnlyList<PassMeasurement> repeats)
     {
         MetricSummary? Of(Func<LatencyPercentiles, double> pick) => Descriptive.Summarize(repeats.Select(r => pick(r.LatencyUs)));
 
@@ -75,7 +75,7 @@ public static class CellAnalyzer
             : new LatencySummary(p50, p75, p90, p95, p99, p999, mean);
     }
 
-    private static PassStability SummarizePassStability(IReadOnlyList<RepeatMeasurement> repeats)
+    private static PassStability SummarizePassStability(IReadOnlyList<PassMeasurement> repeats)
     {
         var perRepeat = repeats.Select(r => Descriptive.Cv(Descriptive.FullSeconds(r.PerSecondCompleted))).ToArray();
         var known = perRepeat.OfType<double>().ToArray();
