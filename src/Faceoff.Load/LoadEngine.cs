@@ -83,6 +83,7 @@ public static class LoadEngine
             IntervalTicks = options.Rate is { } rate ? Math.Max(1, (long)(Stopwatch.Frequency * options.Connections / rate)) : 0,
             Sampler = options.Sampler,
             SampleEvery = options.SampleEvery,
+            MinSampled = options.MinSampled,
             MaxSampledBodyBytes = options.MaxSampledBodyBytes,
             InitialSeconds = options.Duration is { } span ? (int)Math.Min(span.TotalSeconds + options.Timeout.TotalSeconds + 2, 1 << 20) : 64,
         };

@@ -45,6 +45,13 @@ public sealed record LoadOptions
     /// <summary>Sample one response in this many (per worker) when a <see cref="Sampler"/> is set.</summary>
     public int SampleEvery { get; init; } = 1;
 
+    /// <summary>
+    /// Sampling floor: with a <see cref="Sampler"/>, a pass checks at least min(completed, this) responses
+    /// whatever <see cref="SampleEvery"/> says, spread over the pass (see <see cref="Engine.SamplingSchedule"/>),
+    /// so a slow pass of a few dozen responses is checked rather than skipped by "every 100th".
+    /// </summary>
+    public int MinSampled { get; init; } = 50;
+
     /// <summary>Largest body prefix kept for a sampled response.</summary>
     public int MaxSampledBodyBytes { get; init; } = 1024 * 1024;
 
@@ -123,6 +130,11 @@ public sealed record LoadOptions
         if (SampleEvery < 1)
         {
             findings.Add($"sample-every must be at least 1 (got {SampleEvery})");
+        }
+
+        if (MinSampled < 0)
+        {
+            findings.Add($"min-sampled must not be negative (got {MinSampled})");
         }
 
         if (MaxSampledBodyBytes < 0 || MaxHeaderBytes < 64)

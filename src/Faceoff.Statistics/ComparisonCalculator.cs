@@ -20,18 +20,16 @@ public static class ComparisonCalculator
         var candidateStats = SideAnalyzer.Analyze(candidate, settings);
         var referenceStats = SideAnalyzer.Analyze(reference, settings);
 
-        var throughput = CompareMetric(
-            "throughput",
-            candidate.Repeats.Select(r => r.ThroughputRps).ToArray(),
-            reference.Repeats.Select(r => r.ThroughputRps).ToArray(),
-            settings,
-            higherIsBetter: true);
-        RatioComparison Latency(string metric, Func<LatencyStats, double> pick) => CompareMetric(
+        RatioComparison Metric(string metric, Func<PassMeasurement, double> pick, bool higherIsBetter) => CompareMetric(
             metric,
-            candidate.Repeats.Select(r => pick(r.LatencyUs)).ToArray(),
-            reference.Repeats.Select(r => pick(r.LatencyUs)).ToArray(),
+            candidate,
+            reference,
+            pick,
             settings,
-            higherIsBetter: false);
+            higherIsBetter);
+        var throughput = Metric("throughput", r => r.ThroughputRps, higherIsBetter: true);
+        RatioComparison Latency(string metric, Func<LatencyStats, double> pick) =>
+            Metric(metric, r => pick(r.LatencyUs), higherIsBetter: false);
 
         var issues = new List<QualityIssue>();
         if (!parityVerified)
@@ -60,15 +58,21 @@ public static class ComparisonCalculator
 
     private static RatioComparison CompareMetric(
         string metric,
-        double[] numerator,
-        double[] denominator,
+        SideMeasurements numerator,
+        SideMeasurements denominator,
+        Func<PassMeasurement, double> pick,
         StatisticsSettings settings,
         bool higherIsBetter)
     {
-        var (ratio, problem) = RatioInterval.TryEstimate(numerator, denominator, settings);
-        return ratio is null
+        var (estimate, problem) = RatioEstimator.TryEstimate(
+            numerator.Launches(),
+            numerator.Repeats.Select(pick).ToArray(),
+            denominator.Launches(),
+            denominator.Repeats.Select(pick).ToArray(),
+            settings);
+        return estimate is null
             ? VerdictRules.Undecided(metric, problem!)
-            : VerdictRules.Compare(metric, ratio, settings, higherIsBetter);
+            : VerdictRules.Compare(metric, estimate, settings.ConfidenceLevel, settings, higherIsBetter);
     }
 
     /// <summary>(better-when-larger ÷ other − 1) × 100, the seed's percentage columns.</summary>

@@ -48,7 +48,8 @@ public sealed record PassMeasurement(
     long SampledResponses,
     long ContractViolations,
     IReadOnlyList<string> FirstViolations,
-    ServerResources? Server)
+    ServerResources? Server,
+    int Launch = 0)
 {
     /// <summary>Complete responses, whatever their status: the server was answering.</summary>
     public long Responses => Requests - Errors;

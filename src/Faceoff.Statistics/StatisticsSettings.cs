@@ -20,6 +20,15 @@ public sealed record StatisticsSettings
     /// <summary>Share of failed requests above which a cell is not publishable.</summary>
     public double MaxErrorRate { get; init; } = 0.001;
 
+    /// <summary>Relative half-width (0.05 = ±5%) the launch design aims the ratio interval at.</summary>
+    public double TargetHalfWidth { get; init; } = 0.05;
+
+    /// <summary>
+    /// Cost of one launch beyond its repeats (server start, readiness, warmup), in repeat durations; the
+    /// runner sets it from its warmup and repeat durations. Feeds the optimal repeats per launch.
+    /// </summary>
+    public double LaunchCostInRepeats { get; init; } = 1;
+
     /// <summary>Findings for out-of-range values; empty when the settings are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -43,6 +52,14 @@ public sealed record StatisticsSettings
         if (!(MaxErrorRate >= 0 && MaxErrorRate <= 1))
         {
             findings.Add($"max error rate must be in [0, 1], got {MaxErrorRate}");
+        }
+        if (!(TargetHalfWidth > 0 && TargetHalfWidth < 1))
+        {
+            findings.Add($"target half-width must be in (0, 1), got {TargetHalfWidth}");
+        }
+        if (!(LaunchCostInRepeats > 0) || double.IsInfinity(LaunchCostInRepeats))
+        {
+            findings.Add($"launch cost must be a positive number of repeats, got {LaunchCostInRepeats}");
         }
         return findings;
     }

@@ -12,7 +12,17 @@ public enum Verdict
 }
 
 /// <summary>A candidate / reference (or current / baseline) ratio with its interval and what it says.</summary>
-public sealed record RatioComparison(string Metric, Interval? Ratio, Verdict Verdict, string Explanation);
+public sealed record RatioComparison(string Metric, Interval? Ratio, Verdict Verdict, string Explanation)
+{
+    /// <summary>What the interval was computed from (variance components per side, launch design); null without a ratio.</summary>
+    public LogRatioEstimate? Estimate { get; init; }
+
+    /// <summary>Set once the row went through <see cref="FamilyVerdicts"/>: its rank and adjusted level in the campaign's family.</summary>
+    public FamilyAdjustment? Family { get; init; }
+
+    /// <summary>False when the interval came from a single launch: it cannot cover launch-to-launch variance.</summary>
+    public bool CoversLaunchVariance => Estimate?.CoversLaunchVariance ?? false;
+}
 
 /// <summary>Turns a ratio interval into a verdict against the equivalence band [1 − band, 1 + band].</summary>
 public static class VerdictRules
@@ -38,7 +48,15 @@ public static class VerdictRules
         return Verdict.Inconclusive;
     }
 
-    internal static RatioComparison Compare(string metric, Interval ratio, StatisticsSettings settings, bool higherIsBetter)
+    internal static RatioComparison Compare(
+        string metric,
+        LogRatioEstimate estimate,
+        double confidenceLevel,
+        StatisticsSettings settings,
+        bool higherIsBetter) =>
+        Compare(metric, estimate.IntervalAt(confidenceLevel), confidenceLevel, settings, higherIsBetter) with { Estimate = estimate };
+
+    private static RatioComparison Compare(string metric, Interval ratio, double confidenceLevel, StatisticsSettings settings, bool higherIsBetter)
     {
         var verdict = Classify(ratio, settings.EquivalenceBand, higherIsBetter);
         var band = $"[{SideAnalyzer.Format(1 - settings.EquivalenceBand)}, {SideAnalyzer.Format(1 + settings.EquivalenceBand)}]";
@@ -49,7 +67,7 @@ public static class VerdictRules
             _ when ratio.Lower > 1 + settings.EquivalenceBand => $"lies entirely above the equivalence band {band}",
             _ => $"lies entirely below the equivalence band {band}",
         };
-        var level = SideAnalyzer.Format(settings.ConfidenceLevel * 100);
+        var level = SideAnalyzer.Format(confidenceLevel * 100);
         return new RatioComparison(metric, ratio, verdict, $"{metric} ratio {ratio.Point:0.000} ({level}% CI {ratio.Lower:0.000}–{ratio.Upper:0.000}) {where}");
     }
 

@@ -91,6 +91,7 @@ public sealed class EngineTests
             Requests = 200,
             Sampler = sampler,
             SampleEvery = 10,
+            MinSampled = 0,
         };
         var result = await LoadEngine.RunAsync(options);
 
@@ -104,7 +105,7 @@ public sealed class EngineTests
     public async Task Sampler_violations_are_counted_with_their_messages()
     {
         using var server = TestServers.Canned(TestServers.OkResponse);
-        var result = await LoadEngine.RunAsync(Options(server.Url) with { Requests = 100, Sampler = new ExpectBody("not ok"), SampleEvery = 5 });
+        var result = await LoadEngine.RunAsync(Options(server.Url) with { Requests = 100, Sampler = new ExpectBody("not ok"), SampleEvery = 5, MinSampled = 0 });
 
         Assert.Equal(20, result.Summary.Sampled);
         Assert.Equal(20, result.Summary.Violations);

@@ -29,6 +29,18 @@ public class SamplingUnderLoadTests
         Assert.Contains(result.ViolationMessages, m => m.Contains("json.parse: api_status: body is not JSON", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_short_pass_is_checked_even_when_every_100th_would_check_none_of_it()
+    {
+        // Conforms for 50 requests, then breaks: "every 100th" alone checked 0 of these 93 responses.
+        await using var app = await FakeApp.StartAsync(Flaw.DegradesUnderLoad);
+
+        var result = await LoadEngine.RunAsync(Options(app) with { Requests = 93, SampleEvery = 100 });
+
+        Assert.True(result.Summary.Sampled >= 50, $"{result.Summary.Sampled} of 93 checked");
+        Assert.True(result.Summary.Violations > 0);
+    }
+
     private static LoadOptions Options(FakeApp app) => new()
     {
         Url = new Uri(app.BaseUri, TestProtocol.ApiStatus.Path),

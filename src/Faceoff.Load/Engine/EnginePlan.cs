@@ -34,6 +34,8 @@ internal sealed class EnginePlan
 
     public int SampleEvery { get; init; } = 1;
 
+    public int MinSampled { get; init; }
+
     public int MaxSampledBodyBytes { get; init; }
 
     public int InitialSeconds { get; init; } = 64;

@@ -46,9 +46,8 @@ internal sealed unsafe partial class Worker
         c.StartedAt = now;
         c.Deadline = now + _plan.TimeoutTicks;
         Wake(c.Deadline);
-        if (_plan.Sampler is not null && ++_sampleCounter >= _plan.SampleEvery)
+        if (_plan.Sampler is not null && _sampling.Due(c.Sent == 1, now, _budget))
         {
-            _sampleCounter = 0;
             c.Sampling = true;
             c.Parser.BeginCapture(_plan.MaxSampledBodyBytes);
         }

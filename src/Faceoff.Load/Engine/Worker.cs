@@ -23,7 +23,7 @@ internal sealed partial class Worker : IDisposable
     private long _budget;
     private int _inFlight;
     private long _nextTimer;
-    private int _sampleCounter;
+    private readonly SamplingSchedule _sampling;
     private long _allocationMark = -1;
     private volatile bool _stopRequested;
 
@@ -31,6 +31,7 @@ internal sealed partial class Worker : IDisposable
     {
         _plan = plan;
         _budget = budget;
+        _sampling = new SamplingSchedule(plan, connectionCount, budget);
         _connections = new Connection[connectionCount];
         for (var i = 0; i < connectionCount; i++)
         {
