@@ -46,6 +46,6 @@ public sealed class RedactionTests
         var args = Redaction.Arguments(["--db", "postgres://u:p%40ss@[::1]:5432/db"]);
 
         Assert.Equal(["postgresql://faceoff:***@127.0.0.1:5433/faceoff", "postgresql://faceoff@127.0.0.1/faceoff"], env.Values);
-        Assert.Equal(["--db", "postgres://u:***@[::1]:5432/db"], args);
+        Assert.Equal(["--db", "postgres://u:***@[::1]:5432/db"], args.ToArray());
     }
 }
