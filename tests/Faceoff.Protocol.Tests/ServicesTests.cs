@@ -103,4 +103,24 @@ public sealed class ServicesTests
 
         Assert.Equal(["4:48: $.services.b: only one PostgreSQL service is supported (\"a\" is already declared at line 4:17)"], errors);
     }
+
+    [Fact]
+    public void The_db_protocol_loads_and_follows_the_seed_database_contract()
+    {
+        var result = TestFiles.Load(Path.Combine(TestFiles.RepoRoot, "protocols", "db.json"));
+        using var seed = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(TestFiles.RepoRoot, "protocols", "seed", "comparative_scenarios.db.v1.json")));
+
+        Assert.Empty(result.Errors);
+        Assert.True(result.Protocol!.Database!.IsManaged);
+        foreach (var (seedId, id) in new[] { ("E_db_read", "db_read"), ("E_db_write", "db_write") })
+        {
+            var expected = seed.RootElement.GetProperty("scenarios").EnumerateArray().Single(s => s.GetProperty("id").GetString() == seedId);
+            var scenario = result.Protocol.Scenarios[id];
+            Assert.Equal(expected.GetProperty("method").GetString(), scenario.Method);
+            Assert.Equal(expected.GetProperty("path").GetString(), scenario.Path);
+            Assert.Equal(expected.GetProperty("expected_status").GetInt32(), scenario.Contract.Status);
+            var keys = expected.GetProperty("contract").GetProperty("required_keys").EnumerateArray().Select(k => k.GetString()!);
+            Assert.Equal(keys.Order(), scenario.Contract.Json!.RequiredKeys.Keys.Order());
+        }
+    }
 }
