@@ -123,6 +123,38 @@ public sealed class PostgresServiceTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task An_existing_server_named_by_dsn_is_seeded_and_counted_without_being_managed()
+    {
+        SkipUnlessInstalled();
+        using var dir = new TempDir();
+        await using var managed = (await ManagedPostgres.StartAsync(Postgres.Definition(10), new ManagedPostgresOptions(dir.Path, dir.Path), CancellationToken.None)).Service!;
+        var definition = new Protocol.Model.ServiceDefinition("external", Protocol.Model.ServiceKind.PostgreSql, managed.ConnectionUrl, null, 500);
+
+        var result = await DatabaseServices.StartAsync(definition, new ManagedPostgresOptions(Path.Combine(dir.Path, "unused"), dir.Path), CancellationToken.None);
+        await using var external = result.Service!;
+
+        Assert.False(external.Description.Managed);
+        Assert.Equal(500, (await external.SeedAsync(CancellationToken.None)).Rows);
+        Assert.Equal(0, await external.CountInsertedAsync(CancellationToken.None));
+        Assert.Null(external.Sample());
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "unused")));
+    }
+
+    [Fact]
+    public async Task An_unreachable_dsn_is_a_finding_with_the_password_masked()
+    {
+        var port = Faceoff.Testing.FreePort.Refusing();
+        var definition = new Protocol.Model.ServiceDefinition("external", Protocol.Model.ServiceKind.PostgreSql, $"postgresql://u:hunter2@127.0.0.1:{port}/db", null, 10);
+
+        var result = await DatabaseServices.StartAsync(definition, new ManagedPostgresOptions("/nonexistent", "/nonexistent"), CancellationToken.None);
+
+        Assert.Null(result.Service);
+        Assert.Equal("postgresql-unreachable", result.Finding!.Code);
+        Assert.Contains($"postgresql://u:***@127.0.0.1:{port}/db", result.Finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", result.Finding.Message, StringComparison.Ordinal);
+    }
+
     private static async Task<long> Scalar(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);
