@@ -46,7 +46,18 @@ public sealed class SeededDatabase : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// Runs alone: the cluster is registered with ServerRegistry like any server, and the gate tests assert that no
+/// server is registered when they finish.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class DatabaseGroup
+{
+    public const string Name = "database";
+}
+
 /// <summary>The data checks against a real database and servers that do, or pretend to do, the work.</summary>
+[Collection(DatabaseGroup.Name)]
 public sealed class DataChecksTests(SeededDatabase database) : IClassFixture<SeededDatabase>
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
