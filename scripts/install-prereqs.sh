@@ -12,6 +12,13 @@ fi
 if ! "$python" -c 'import fastapi, uvicorn, uvloop, httptools' >/dev/null 2>&1; then
   debs+=(python3-fastapi python3-uvicorn python3-uvloop python3-httptools)
 fi
+# The database track: asyncpg for the FastAPI app, PostgreSQL's server binaries for the managed cluster.
+if ! "$python" -c 'import asyncpg' >/dev/null 2>&1; then
+  debs+=(python3-asyncpg)
+fi
+if [ "${FACEOFF_NEED_POSTGRESQL:-1}" = 1 ] && ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+  debs+=(postgresql)
+fi
 if [ "${FACEOFF_NEED_CHROMIUM:-1}" = 1 ] && ! command -v chromium >/dev/null 2>&1; then
   debs+=(chromium)
 fi
@@ -33,6 +40,7 @@ install-prereqs: missing: ${debs[*]}
   On Debian/Ubuntu (as root):  apt-get install ${debs[*]}
   Elsewhere: a Python with the packages in apps/fastapi/requirements.txt
   (pip install -r apps/fastapi/requirements.txt), then set FACEOFF_FASTAPI_PYTHON to it;
-  a Chromium on PATH for the HTML report test; and Node.js (node on PATH) for the example contestant.
+  a Chromium on PATH for the HTML report test; Node.js (node on PATH) for the example contestant;
+  and PostgreSQL's server binaries (Debian layout /usr/lib/postgresql/<version>/bin) for the database track.
 MSG
 exit 1

@@ -15,9 +15,10 @@ internal enum AppMode
 /// The validated start-up configuration. The FastAPI app (apps/fastapi/faceoff_config.py) reads the
 /// same variables with the same rules, so one environment block configures either app identically.
 /// </summary>
-internal sealed record AppSettings(AppMode Mode, byte[] SessionKey, int RateLimitPerSecond, int MaxInflight, int CrashAfter)
+internal sealed record AppSettings(AppMode Mode, byte[] SessionKey, int RateLimitPerSecond, int MaxInflight, int CrashAfter, DatabaseUrl? Database, int DbPoolSize)
 {
     public const string DefaultSessionKey = "faceoff-reference-session-key";
+    public const int DefaultDbPoolSize = 16;
 
     /// <summary>Reads and validates the FACEOFF_APP_* variables; returns every problem found instead of throwing.</summary>
     public static (AppSettings? Settings, IReadOnlyList<string> Errors) Load(Func<string, string?> getVariable)
@@ -28,13 +29,15 @@ internal sealed record AppSettings(AppMode Mode, byte[] SessionKey, int RateLimi
         var rateLimit = ParseCount(getVariable, "FACEOFF_APP_RATE_LIMIT", 1_000_000, minimum: 1, errors);
         var maxInflight = ParseCount(getVariable, "FACEOFF_APP_MAX_INFLIGHT", 4, minimum: 1, errors);
         var crashAfter = ParseCount(getVariable, "FACEOFF_APP_CRASH_AFTER", 0, minimum: 0, errors);
+        var poolSize = ParseCount(getVariable, "FACEOFF_APP_DB_POOL_SIZE", DefaultDbPoolSize, minimum: 1, errors);
+        var database = ParseDatabaseUrl(getVariable("FACEOFF_APP_DATABASE_URL"), errors);
         if (errors.Count > 0)
         {
             return (null, errors);
         }
 
         var key = Encoding.UTF8.GetBytes(string.IsNullOrEmpty(sessionKey) ? DefaultSessionKey : sessionKey);
-        return (new AppSettings(mode, key, rateLimit, maxInflight, crashAfter), errors);
+        return (new AppSettings(mode, key, rateLimit, maxInflight, crashAfter, database, poolSize), errors);
     }
 
     private static AppMode ParseMode(string? raw, List<string> errors)
@@ -51,6 +54,22 @@ internal sealed record AppSettings(AppMode Mode, byte[] SessionKey, int RateLimi
                 errors.Add($"FACEOFF_APP_MODE must be plain, middleware_heavy or constrained (got '{raw}')");
                 return AppMode.Plain;
         }
+    }
+
+    private static DatabaseUrl? ParseDatabaseUrl(string? raw, List<string> errors)
+    {
+        if (string.IsNullOrEmpty(raw))
+        {
+            return null;
+        }
+
+        var (url, error) = DatabaseUrl.Parse(raw);
+        if (error is not null)
+        {
+            errors.Add($"FACEOFF_APP_DATABASE_URL {error}");
+        }
+
+        return url;
     }
 
     // Digits only, like the Python side's fullmatch("[0-9]+"): no signs, spaces or separators.

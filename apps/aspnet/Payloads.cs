@@ -12,7 +12,22 @@ internal sealed record EchoPayload(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("path")] string Path);
 
+internal sealed record DbItem(
+    [property: JsonPropertyName("id")] long Id,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("amount")] int Amount,
+    [property: JsonPropertyName("category")] string Category,
+    [property: JsonPropertyName("created")] string Created);
+
+internal sealed record DbReadPayload(
+    [property: JsonPropertyName("items")] IReadOnlyList<DbItem> Items,
+    [property: JsonPropertyName("count")] int Count,
+    [property: JsonPropertyName("category")] string Category,
+    [property: JsonPropertyName("limit")] int Limit);
+
 [JsonSerializable(typeof(StatusPayload))]
+[JsonSerializable(typeof(DbItem))]
+[JsonSerializable(typeof(DbReadPayload))]
 [JsonSerializable(typeof(EchoPayload))]
 internal sealed partial class AppJsonContext : JsonSerializerContext
 {

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Res
 from starlette.exceptions import HTTPException
 
 import faceoff_config
+import faceoff_db
 import faceoff_middleware as mw
 
 SERVER_NAME = "fastapi"
@@ -32,6 +33,10 @@ if settings is None:
     sys.exit(2)
 
 app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+# Without FACEOFF_APP_DATABASE_URL the pool stays None and the db endpoints answer 503.
+database = faceoff_db.Database(settings.database_url, settings.db_pool_size)
+app.add_event_handler("startup", database.start)
+app.add_event_handler("shutdown", database.stop)
 
 
 @app.exception_handler(HTTPException)
@@ -67,6 +72,16 @@ async def hold(request: Request) -> Response:
         return PlainTextResponse(b"seconds must be a number between 0.05 and 5\n", status_code=400)
     await asyncio.sleep(seconds)
     return PlainTextResponse(b"hold\n")
+
+
+@app.get("/api/db/items")
+async def db_read(request: Request) -> Response:
+    return await faceoff_db.read_items(database, request)
+
+
+@app.post("/api/db/items")
+async def db_write(request: Request) -> Response:
+    return await faceoff_db.write_item(database, request)
 
 
 def parse_hold_seconds(values):

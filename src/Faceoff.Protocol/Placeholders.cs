@@ -21,7 +21,10 @@ public static partial class Placeholders
     /// <summary>The Python interpreter prepare resolved; only for frameworks with runtime <c>python</c>.</summary>
     public const string Python = "python";
 
-    public static readonly ImmutableArray<string> Known = [Port, Host, ProtocolDir, Python];
+    /// <summary>The connection URL of the protocol's PostgreSQL service; substituted by the runner once the service is up.</summary>
+    public const string DatabaseUrl = "database_url";
+
+    public static readonly ImmutableArray<string> Known = [Port, Host, ProtocolDir, Python, DatabaseUrl];
 
     /// <summary>The placeholder names used in <paramref name="text"/>, known or not.</summary>
     public static IEnumerable<string> NamesIn(string text) =>

@@ -53,6 +53,14 @@ public static class ProtocolDefaults
 
     public const string Method = "GET";
 
+    /// <summary>A managed PostgreSQL's settings when left out: PostgreSQL's own defaults.</summary>
+    public static readonly ManagedPostgresSettings Postgres = new(SharedBuffers: "128MB", SynchronousCommit: "on", MaxConnections: 100);
+
+    /// <summary>Rows the seed step loads into <c>items</c> (the database track's contract: 100k over 8 categories).</summary>
+    public const int SeedRows = 100_000;
+
+    public const int MaxSeedRows = 10_000_000;
+
     /// <summary>Wording shared by the reader and the override parser so both report ladders alike.</summary>
     public const string LadderExpectation = "a non-empty array of increasing integers 1-10000";
 

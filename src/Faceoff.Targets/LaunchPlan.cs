@@ -45,7 +45,8 @@ internal sealed record LaunchPlan(
         if (unresolved.Count > 0)
         {
             var names = string.Join(", ", unresolved.Select(n => $"{{{n}}}"));
-            var hint = unresolved.Contains(Placeholders.Python) ? " ({python} is resolved by prepare for frameworks with runtime 'python')" : string.Empty;
+            var hint = unresolved.Contains(Placeholders.Python) ? " ({python} is resolved by prepare for frameworks with runtime 'python')"
+                : unresolved.Contains(Placeholders.DatabaseUrl) ? " ({database_url} is given once the protocol's PostgreSQL service is up)" : string.Empty;
             return (null, $"the start command of '{framework.Id}' uses {names} but no value was given{hint}");
         }
 

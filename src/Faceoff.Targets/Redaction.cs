@@ -17,7 +17,10 @@ public static partial class Redaction
     public static bool IsSensitiveName(string name) =>
         SensitiveWords.Any(word => name.Contains(word, StringComparison.OrdinalIgnoreCase));
 
-    public static string Value(string name, string value) => IsSensitiveName(name) ? Mask : value;
+    public static string Value(string name, string value) => IsSensitiveName(name) ? Mask : UrlPasswords(value);
+
+    /// <summary>Masks the password of any <c>scheme://user:password@</c> in <paramref name="text"/> (a database URL, say).</summary>
+    public static string UrlPasswords(string text) => UrlPassword().Replace(text, "${head}" + Mask + "@");
 
     /// <summary>A copy of <paramref name="environment"/> with sensitive values masked, sorted by name.</summary>
     public static ImmutableSortedDictionary<string, string> Environment(IEnumerable<KeyValuePair<string, string>> environment) =>
@@ -40,7 +43,7 @@ public static partial class Redaction
             }
             else
             {
-                result.Add(previousWasSensitiveFlag && !arg.StartsWith('-') ? Mask : arg);
+                result.Add(previousWasSensitiveFlag && !arg.StartsWith('-') ? Mask : UrlPasswords(arg));
             }
 
             previousWasSensitiveFlag = arg.StartsWith('-') && !arg.Contains('=') && IsSensitiveName(arg);
@@ -88,4 +91,7 @@ public static partial class Redaction
 
     [GeneratedRegex(@"^[A-Za-z0-9_@%+=:,./-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex SafeWord();
+
+    [GeneratedRegex(@"(?<head>[A-Za-z][A-Za-z0-9+.-]*://[^/:@\s]*:)[^@/\s]*@")]
+    private static partial Regex UrlPassword();
 }

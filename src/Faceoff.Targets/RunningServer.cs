@@ -8,7 +8,7 @@ namespace Faceoff.Targets;
 /// A started, ready server and its whole process tree. Stopping it (or disposing it) ends every process of the
 /// tree; it also stays registered with <see cref="ServerRegistry"/> until then, so faceoff never leaves it behind.
 /// </summary>
-public sealed class RunningServer : IAsyncDisposable
+public sealed class RunningServer : IAsyncDisposable, IKillOnExit
 {
     private readonly Process _process;
     private readonly ProcessTree _tree;
@@ -79,9 +79,12 @@ public sealed class RunningServer : IAsyncDisposable
     }
 
     /// <summary>Reads the tree's CPU time and memory from /proc now.</summary>
-    public ResourceSnapshot Sample()
+    public ResourceSnapshot Sample() => SampleTree(_tree);
+
+    /// <summary>CPU time and memory of every member of <paramref name="tree"/>, read from /proc now.</summary>
+    internal static ResourceSnapshot SampleTree(ProcessTree tree)
     {
-        var members = _tree.Members();
+        var members = tree.Members();
         long ticks = 0, rss = 0, peak = 0;
         var live = 0;
         foreach (var member in members)
@@ -123,6 +126,8 @@ public sealed class RunningServer : IAsyncDisposable
     public async ValueTask DisposeAsync() => await StopAsync(ServerLauncher.DefaultStopGrace).ConfigureAwait(false);
 
     /// <summary>Emergency path for the registry's exit handlers: synchronous, no grace.</summary>
+    void IKillOnExit.KillImmediately() => KillImmediately();
+
     internal void KillImmediately()
     {
         _stopRequested = true;

@@ -14,7 +14,7 @@ namespace Faceoff.Targets;
 /// </remarks>
 public static class ServerRegistry
 {
-    private static readonly ConcurrentDictionary<RunningServer, byte> Live = new();
+    private static readonly ConcurrentDictionary<IKillOnExit, byte> Live = new();
     private static readonly Lazy<PosixSignalRegistration[]> Hooks = new(Install);
 
     /// <summary>Servers started and not yet stopped.</summary>
@@ -29,13 +29,13 @@ public static class ServerRegistry
         }
     }
 
-    internal static void Register(RunningServer server)
+    internal static void Register(IKillOnExit server)
     {
         _ = Hooks.Value;
         Live[server] = 0;
     }
 
-    internal static void Unregister(RunningServer server) => Live.TryRemove(server, out _);
+    internal static void Unregister(IKillOnExit server) => Live.TryRemove(server, out _);
 
     private static PosixSignalRegistration[] Install()
     {
@@ -49,4 +49,11 @@ public static class ServerRegistry
             PosixSignalRegistration.Create(PosixSignal.SIGHUP, _ => KillAll()),
         ];
     }
+}
+
+/// <summary>A process tree faceoff started (a server, a database) that the exit handlers must kill.</summary>
+internal interface IKillOnExit
+{
+    /// <summary>Synchronous, no grace: runs from signal and exit handlers.</summary>
+    void KillImmediately();
 }

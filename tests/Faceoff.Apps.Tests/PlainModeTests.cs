@@ -35,6 +35,17 @@ public sealed class PlainModeTests(PlainApps apps) : IClassFixture<PlainApps>
     }
 
     [Theory]
+    [InlineData("GET", "/api/db/items?category=alpha&limit=50")]
+    [InlineData("POST", "/api/db/items")]
+    public async Task Without_a_database_url_the_db_endpoints_answer_503_with_a_clear_body(string method, string pathAndQuery)
+    {
+        var (aspNet, fastApi) = await apps.BothAsync(new HttpMethod(method), pathAndQuery);
+
+        Parity.AssertSameWire(aspNet, fastApi);
+        Parity.AssertAnswer(aspNet, 503, Parity.TextPlain, "database not configured: set FACEOFF_APP_DATABASE_URL\n");
+    }
+
+    [Theory]
     [InlineData(AppKind.AspNet)]
     [InlineData(AppKind.FastApi)]
     public async Task Each_endpoint_answers_its_contract(AppKind kind)

@@ -58,6 +58,14 @@ public sealed class ProcessKnobTests
     [InlineData(AppKind.FastApi, "FACEOFF_APP_MAX_INFLIGHT", "0")]
     [InlineData(AppKind.AspNet, "FACEOFF_APP_RATE_LIMIT", "1e6")]
     [InlineData(AppKind.FastApi, "FACEOFF_APP_RATE_LIMIT", "1e6")]
+    [InlineData(AppKind.AspNet, "FACEOFF_APP_DB_POOL_SIZE", "0")]
+    [InlineData(AppKind.FastApi, "FACEOFF_APP_DB_POOL_SIZE", "0")]
+    [InlineData(AppKind.AspNet, "FACEOFF_APP_DATABASE_URL", "mysql://u@127.0.0.1/db")]
+    [InlineData(AppKind.FastApi, "FACEOFF_APP_DATABASE_URL", "mysql://u@127.0.0.1/db")]
+    [InlineData(AppKind.AspNet, "FACEOFF_APP_DATABASE_URL", "postgresql://127.0.0.1:5432/db")]
+    [InlineData(AppKind.FastApi, "FACEOFF_APP_DATABASE_URL", "postgresql://127.0.0.1:5432/db")]
+    [InlineData(AppKind.AspNet, "FACEOFF_APP_DATABASE_URL", "postgresql://u@127.0.0.1/db?sslmode=require")]
+    [InlineData(AppKind.FastApi, "FACEOFF_APP_DATABASE_URL", "postgresql://u@127.0.0.1/db?sslmode=require")]
     public async Task Invalid_settings_stop_the_app_with_exit_code_2_naming_the_variable(AppKind kind, string variable, string value)
     {
         await using var app = RunningApp.Spawn(kind, new Dictionary<string, string> { [variable] = value });

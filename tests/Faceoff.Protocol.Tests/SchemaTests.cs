@@ -61,6 +61,10 @@ public sealed class SchemaTests
         Assert.Equal(ProtocolDefaults.ReadinessTimeoutSeconds, Default("readiness", "timeout_seconds").GetDouble());
         Assert.Equal(ProtocolDefaults.OverloadStatus, Default("constrained", "overload_status").GetInt32());
         Assert.Equal(ProtocolDefaults.Method, Default("scenario", "method").GetString());
+        Assert.Equal(ProtocolDefaults.Postgres.SharedBuffers, Default("service", "shared_buffers").GetString());
+        Assert.Equal(ProtocolDefaults.Postgres.SynchronousCommit, Default("service", "synchronous_commit").GetString());
+        Assert.Equal(ProtocolDefaults.Postgres.MaxConnections, Default("service", "max_connections").GetInt32());
+        Assert.Equal(ProtocolDefaults.SeedRows, Default("service", "seed_rows").GetInt32());
     }
 
     private static JsonElement Default(string definition, string property) =>

@@ -1,3 +1,4 @@
+using Faceoff.Targets.Services;
 using Faceoff.Targets.Tests.Support;
 
 namespace Faceoff.Targets.Tests;
@@ -13,6 +14,7 @@ public static class Program
     {
         ["serve-then-wait", var logDirectory] => ServeThenWait(logDirectory),
         ["pin-self", var cpus] => PinSelf(cpus),
+        ["postgres-then-wait", var directory] => PostgresThenWait(directory),
         _ => 2,
     };
 
@@ -30,6 +32,22 @@ public static class Program
         }
 
         Console.WriteLine($"READY {string.Join(' ', server.ProcessTreePids())}");
+        Thread.Sleep(Timeout.Infinite);
+        return 0;
+    }
+
+    /// <summary>Starts a managed PostgreSQL, prints "READY pid pid..." (postmaster and its workers), then waits to be killed.</summary>
+    private static int PostgresThenWait(string directory)
+    {
+        var definition = Postgres.Definition(seedRows: 10);
+        var result = ManagedPostgres.StartAsync(definition, new ManagedPostgresOptions(directory, directory), CancellationToken.None).GetAwaiter().GetResult();
+        if (result.Service is not ManagedPostgres postgres)
+        {
+            Console.WriteLine($"FAILED {result.Finding?.Message}");
+            return 1;
+        }
+
+        Console.WriteLine($"READY {string.Join(' ', postgres.ProcessTreePids())}");
         Thread.Sleep(Timeout.Infinite);
         return 0;
     }

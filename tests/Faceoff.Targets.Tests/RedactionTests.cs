@@ -34,4 +34,18 @@ public sealed class RedactionTests
             "cd '/srv/my app' && GITHUB_TOKEN=*** MODE='a b' /usr/bin/app --api-key *** --password=*** DB_TOKEN=*** 'it'\\''s' --port 80",
             line);
     }
+
+    [Fact]
+    public void Passwords_inside_database_urls_are_masked_in_env_values_and_arguments()
+    {
+        var env = Redaction.Environment(new Dictionary<string, string>
+        {
+            ["FACEOFF_APP_DATABASE_URL"] = "postgresql://faceoff:pa55w0rd@127.0.0.1:5433/faceoff",
+            ["OTHER_URL"] = "postgresql://faceoff@127.0.0.1/faceoff",
+        });
+        var args = Redaction.Arguments(["--db", "postgres://u:p%40ss@[::1]:5432/db"]);
+
+        Assert.Equal(["postgresql://faceoff:***@127.0.0.1:5433/faceoff", "postgresql://faceoff@127.0.0.1/faceoff"], env.Values);
+        Assert.Equal(["--db", "postgres://u:***@[::1]:5432/db"], args.ToArray());
+    }
 }

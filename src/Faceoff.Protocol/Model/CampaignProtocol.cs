@@ -37,6 +37,12 @@ public sealed record CampaignProtocol
 
     public required ImmutableDictionary<string, ProfileDefinition> Profiles { get; init; }
 
+    /// <summary>Backing services (at most one PostgreSQL so far), started before any framework; empty for HTTP-only campaigns.</summary>
+    public ImmutableDictionary<string, ServiceDefinition> Services { get; init; } = ImmutableDictionary<string, ServiceDefinition>.Empty;
+
+    /// <summary>The PostgreSQL service <c>{database_url}</c> points at, if the protocol has one.</summary>
+    public ServiceDefinition? Database => Services.Values.FirstOrDefault(service => service.Kind == ServiceKind.PostgreSql);
+
     public required ImmutableArray<PairDefinition> Pairs { get; init; }
 
     public required ImmutableArray<ClaimTarget> ClaimTargets { get; init; }

@@ -5,7 +5,8 @@ namespace Faceoff.Protocol.Model;
 /// <summary>How to run one program: the command, its arguments, environment and working directory.</summary>
 /// <remarks>
 /// Arguments and environment values may contain placeholders the runner substitutes:
-/// <c>{port}</c>, <c>{host}</c> and <c>{python}</c> (the Python resolved by prepare), substituted by the runner;
+/// <c>{port}</c>, <c>{host}</c>, <c>{python}</c> (the Python resolved by prepare) and <c>{database_url}</c> (the
+/// protocol's PostgreSQL service), substituted by the runner;
 /// <c>{protocol_dir}</c> is expanded by the loader to the directory of the file that defined the framework.
 /// </remarks>
 public sealed record CommandSpec(

@@ -9,7 +9,7 @@ namespace Faceoff.Protocol.Reading;
 /// expanded here, to the directory of the file being read, because a mapped v1 protocol takes its
 /// frameworks from a different file than the one the user named.
 /// </summary>
-internal sealed class FrameworkReader(string protocolDir, Diagnostics diagnostics)
+internal sealed class FrameworkReader(string protocolDir, Diagnostics diagnostics, bool hasDatabase = false)
 {
     private const string CommandExpectation = "an object with a \"command\"";
     private static readonly string KnownPlaceholders = string.Join(", ", Placeholders.Known.Select(name => "{" + name + "}"));
@@ -163,6 +163,10 @@ internal sealed class FrameworkReader(string protocolDir, Diagnostics diagnostic
                 if (!Placeholders.Known.Contains(name))
                 {
                     diagnostics.Report(text.At, $"unknown placeholder {{{name}}} (expected one of: {KnownPlaceholders})");
+                }
+                else if (name == Placeholders.DatabaseUrl && !hasDatabase)
+                {
+                    diagnostics.Report(text.At, "placeholder {database_url} needs a \"services\" entry of kind \"postgresql\"");
                 }
                 else if (name == Placeholders.Python && runtime is { } kind && kind != RuntimeKind.Python)
                 {

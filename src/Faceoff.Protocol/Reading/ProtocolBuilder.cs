@@ -25,6 +25,7 @@ internal static class ProtocolBuilder
             Host = draft.Host,
             Frameworks = draft.Frameworks.ToImmutableDictionary(StringComparer.Ordinal),
             Scenarios = draft.Scenarios.ToImmutableDictionary(StringComparer.Ordinal),
+            Services = draft.Services.ToImmutableDictionary(StringComparer.Ordinal),
             Profiles = draft.Profiles.ToImmutableDictionary(
                 profile => profile.Id,
                 profile => new ProfileDefinition(

@@ -41,6 +41,8 @@ internal sealed class ProtocolDraft
 
     public List<ProfileDraft> Profiles { get; set; } = [];
 
+    public Dictionary<string, ServiceDefinition> Services { get; set; } = new(StringComparer.Ordinal);
+
     public List<PairDraft> Pairs { get; } = [];
 
     public List<ClaimDraft> Claims { get; } = [];

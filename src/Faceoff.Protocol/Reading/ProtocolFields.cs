@@ -13,7 +13,11 @@ public static class ProtocolFields
     [
         "$schema", "schema_version", "name", "description", "host", "frameworks", "scenarios", "profiles", "pairs",
         "claim_targets", "concurrency_ladder", "warmup", "measured", "reproducibility", "parity", "comparison",
+        "services",
     ];
+
+    public static readonly ImmutableArray<string> Service =
+        ["kind", "dsn", "shared_buffers", "synchronous_commit", "max_connections", "seed_rows"];
 
     public static readonly ImmutableArray<string> Framework =
         ["display_name", "runtime", "required_modules", "build", "start", "readiness", "constrained"];
@@ -87,5 +91,6 @@ public static class ProtocolFields
             ["reproducibility"] = Reproducibility,
             ["parity"] = Parity,
             ["comparison"] = Comparison,
+            ["service"] = Service,
         }.ToImmutableDictionary();
 }

@@ -17,8 +17,9 @@ internal static class ProtocolReader
         draft.Description = Values.String(protocol.Optional("description"), diagnostics);
         ReadHost(protocol, draft, diagnostics);
 
-        var commands = new FrameworkReader(Path.GetDirectoryName(sourcePath)!, diagnostics);
         var entities = new EntityReader(diagnostics);
+        ReadServices(protocol, draft, entities, diagnostics);
+        var commands = new FrameworkReader(Path.GetDirectoryName(sourcePath)!, diagnostics, hasDatabase: draft.Services.Count > 0 || protocol.Has("services"));
         foreach (var entry in entities.Map(protocol.Required("frameworks", "an object of frameworks by id"), "frameworks"))
         {
             draft.FrameworkIds.Add(entry.Name);
@@ -65,6 +66,7 @@ internal static class ProtocolReader
             draft.Scenarios = basis.Scenarios;
             draft.ScenarioIds = basis.ScenarioIds;
             draft.Profiles = basis.Profiles;
+            draft.Services = basis.Services;
             draft.Reproducibility = basis.Reproducibility;
             draft.Parity = basis.Parity;
             draft.KeepAliveScenario = basis.KeepAliveScenario;
@@ -89,6 +91,27 @@ internal static class ProtocolReader
             ?? draft.Measured;
         ReadPairsAndClaims(protocol, draft, new EntityReader(diagnostics), PairSpelling.V1);
         return draft;
+    }
+
+    private static void ReadServices(ObjectView protocol, ProtocolDraft draft, EntityReader entities, Diagnostics diagnostics)
+    {
+        var services = new ServiceReader(draft, diagnostics);
+        JsonMember? first = null;
+        foreach (var entry in entities.Map(protocol.Optional("services"), "services"))
+        {
+            // One database per campaign: {database_url} must name exactly one server.
+            if (first is not null)
+            {
+                diagnostics.Report(entry.NameAt, $"only one PostgreSQL service is supported (\"{first.Name}\" is already declared at line {first.NameAt.Line}:{first.NameAt.Column})");
+                continue;
+            }
+
+            first = entry;
+            if (services.Read(entry.Name, entry.Value) is { } service)
+            {
+                draft.Services[entry.Name] = service;
+            }
+        }
     }
 
     private static void ReadPairsAndClaims(ObjectView protocol, ProtocolDraft draft, EntityReader entities, PairSpelling spelling)

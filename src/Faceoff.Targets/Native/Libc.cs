@@ -8,6 +8,7 @@ internal static unsafe partial class Libc
     // glibc's "libc.so" is a linker script, so name the real shared object.
     private const string Lib = "libc.so.6";
 
+    public const int SigInt = 2;
     public const int SigKill = 9;
     public const int SigTerm = 15;
 
@@ -25,6 +26,12 @@ internal static unsafe partial class Libc
 
     [LibraryImport(Lib, EntryPoint = "sched_getaffinity", SetLastError = true)]
     public static partial int SchedGetAffinity(int tid, nint size, ulong* mask);
+
+    [LibraryImport(Lib, EntryPoint = "geteuid")]
+    public static partial uint GetEffectiveUserId();
+
+    [LibraryImport(Lib, EntryPoint = "chown", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    public static partial int Chown(string path, uint owner, uint group);
 
     [LibraryImport(Lib, EntryPoint = "sysconf")]
     private static partial long SysConf(int name);
