@@ -21,7 +21,13 @@ public static partial class Placeholders
     /// <summary>The Python interpreter prepare resolved; only for frameworks with runtime <c>python</c>.</summary>
     public const string Python = "python";
 
-    public static readonly ImmutableArray<string> Known = [Port, Host, ProtocolDir, Python];
+    /// <summary>
+    /// An Arlen tree with <c>build/boomhauer</c> (see <see cref="Loading.ArlenHomeLocator"/>); expanded by the loader,
+    /// which reports a located error when a protocol uses it and none is found.
+    /// </summary>
+    public const string ArlenHome = "arlen_home";
+
+    public static readonly ImmutableArray<string> Known = [Port, Host, ProtocolDir, Python, ArlenHome];
 
     /// <summary>The placeholder names used in <paramref name="text"/>, known or not.</summary>
     public static IEnumerable<string> NamesIn(string text) =>

@@ -28,6 +28,12 @@ public sealed record CampaignProtocol
 
     public bool IsMappedFromV1 => SourceSchemaVersion == 1;
 
+    /// <summary>
+    /// For a mapped v1 file: which frameworks its profiles run (Arlen itself, or the base's stand-ins), one sentence
+    /// shown by validate, parity and run and in the summary, so a stand-in is never run silently.
+    /// </summary>
+    public string? V1Mapping { get; init; }
+
     /// <summary>Loopback address every server binds to and the load engine targets.</summary>
     public required string Host { get; init; }
 

@@ -7,14 +7,17 @@ namespace Faceoff.Protocol.Reading;
 /// <summary>
 /// Reads <c>frameworks.&lt;id&gt;</c> and the command-like parts profiles share. <c>{protocol_dir}</c> is
 /// expanded here, to the directory of the file being read, because a mapped v1 protocol takes its
-/// frameworks from a different file than the one the user named.
+/// frameworks from a different file than the one the user named. <c>{arlen_home}</c> is expanded here too,
+/// to the Arlen tree the loader found (null: none, and a use of it is reported).
 /// </summary>
-internal sealed class FrameworkReader(string protocolDir, Diagnostics diagnostics)
+internal sealed class FrameworkReader(string protocolDir, string? arlenHome, Diagnostics diagnostics)
 {
     private const string CommandExpectation = "an object with a \"command\"";
     private static readonly string KnownPlaceholders = string.Join(", ", Placeholders.Known.Select(name => "{" + name + "}"));
 
-    private readonly Dictionary<string, string> _loadTimeValues = new() { [Placeholders.ProtocolDir] = protocolDir };
+    private readonly Dictionary<string, string> _loadTimeValues = arlenHome is null
+        ? new() { [Placeholders.ProtocolDir] = protocolDir }
+        : new() { [Placeholders.ProtocolDir] = protocolDir, [Placeholders.ArlenHome] = arlenHome };
 
     public FrameworkDefinition? Read(string id, JsonNodeAt node)
     {
@@ -163,6 +166,11 @@ internal sealed class FrameworkReader(string protocolDir, Diagnostics diagnostic
                 if (!Placeholders.Known.Contains(name))
                 {
                     diagnostics.Report(text.At, $"unknown placeholder {{{name}}} (expected one of: {KnownPlaceholders})");
+                }
+                else if (name == Placeholders.ArlenHome && arlenHome is null)
+                {
+                    diagnostics.Report(text.At, "no Arlen build for {arlen_home}: run `make arlen` in this Faceoff checkout, "
+                        + $"or set {Loading.ArlenHomeLocator.EnvironmentVariable} to an Arlen tree with build/boomhauer");
                 }
                 else if (name == Placeholders.Python && runtime is { } kind && kind != RuntimeKind.Python)
                 {

@@ -22,6 +22,7 @@ internal static class ProtocolBuilder
             Description = draft.Description,
             SourcePath = draft.SourcePath,
             BaseProtocolPath = draft.BaseProtocolPath,
+            V1Mapping = draft.V1Mapping,
             Host = draft.Host,
             Frameworks = draft.Frameworks.ToImmutableDictionary(StringComparer.Ordinal),
             Scenarios = draft.Scenarios.ToImmutableDictionary(StringComparer.Ordinal),

@@ -8,7 +8,7 @@ internal static class ProtocolReader
 {
     private const string HostExpectation = "an IP address or \"localhost\"";
 
-    public static ProtocolDraft ReadV2(JsonNodeAt root, string file, string sourcePath, Diagnostics diagnostics)
+    public static ProtocolDraft ReadV2(JsonNodeAt root, string file, string sourcePath, string? arlenHome, Diagnostics diagnostics)
     {
         var draft = new ProtocolDraft { File = file, SourcePath = sourcePath, SchemaVersion = 2 };
         var protocol = ObjectView.Open(root, ProtocolFields.Protocol, diagnostics)!;
@@ -17,7 +17,7 @@ internal static class ProtocolReader
         draft.Description = Values.String(protocol.Optional("description"), diagnostics);
         ReadHost(protocol, draft, diagnostics);
 
-        var commands = new FrameworkReader(Path.GetDirectoryName(sourcePath)!, diagnostics);
+        var commands = new FrameworkReader(Path.GetDirectoryName(sourcePath)!, arlenHome, diagnostics);
         var entities = new EntityReader(diagnostics);
         foreach (var entry in entities.Map(protocol.Required("frameworks", "an object of frameworks by id"), "frameworks"))
         {
