@@ -47,6 +47,9 @@ public sealed record CampaignProtocol
 
     public required ImmutableArray<ClaimTarget> ClaimTargets { get; init; }
 
+    /// <summary>Differences between the sides the protocol declares known, each with its reason (see <see cref="KnownDifference"/>).</summary>
+    public ImmutableArray<KnownDifference> KnownDifferences { get; init; } = [];
+
     /// <summary>Default concurrency ladder; a pair may override it.</summary>
     public required ImmutableArray<int> ConcurrencyLadder { get; init; }
 

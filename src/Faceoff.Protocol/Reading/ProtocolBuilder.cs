@@ -43,6 +43,7 @@ internal static class ProtocolBuilder
                 pair.ReferencePort!.Value,
                 pair.Ladder.IsDefault ? [] : pair.Ladder))],
             ClaimTargets = [.. draft.Claims.Select(claim => new ClaimTarget(claim.Id!.Value, claim.Pair!.Value, claim.Scenario!.Value))],
+            KnownDifferences = [.. draft.KnownDifferences.Select(known => known.Build())],
             ConcurrencyLadder = draft.Ladder,
             Warmup = draft.Warmup,
             Measured = draft.Measured,

@@ -48,6 +48,9 @@ internal sealed class ProtocolDraft
 
     public List<ClaimDraft> Claims { get; } = [];
 
+    /// <summary>Declared in the file (schema v2) or taken from the base (v1); checked against the file's own pairs and scenarios.</summary>
+    public List<KnownDifferenceDraft> KnownDifferences { get; set; } = [];
+
     public ImmutableArray<int> Ladder { get; set; } = ProtocolDefaults.ConcurrencyLadder;
 
     public WarmupPlan Warmup { get; set; } = ProtocolDefaults.Warmup;

@@ -44,6 +44,7 @@ internal static class ProtocolReader
         }
 
         ReadPairsAndClaims(protocol, draft, entities, PairSpelling.V2);
+        draft.KnownDifferences = KnownDifferenceReader.Read(protocol.Optional("known_differences"), diagnostics);
         new SettingsReader(draft, diagnostics).Read(protocol);
         return draft;
     }
@@ -69,6 +70,7 @@ internal static class ProtocolReader
             draft.Parity = basis.Parity;
             draft.KeepAliveScenario = basis.KeepAliveScenario;
             draft.Comparison = basis.Comparison;
+            draft.KnownDifferences = basis.KnownDifferences;
             string[] fromBase = ["reproducibility.", "parity.", "comparison."];
             draft.Origins = [.. basis.Origins.Where(origin => fromBase.Any(origin.Setting.StartsWith))];
         }
