@@ -6,7 +6,8 @@
 # Sources: FACEOFF_SOURCES=<dir of the archives named in sources.lock> (verified by sha256), else
 # git clones of the pinned commits (needs network access to github.com).
 # Environment:
-#   FACEOFF_ARLEN_CACHE       cache root (default: <repo>/.faceoff/arlen); <root>/current links the last build
+#   FACEOFF_ARLEN_CACHE       cache root (default: <repo>/.faceoff/arlen); <root>/current and
+#                             <repo>/.faceoff/arlen/current link the last build
 #   FACEOFF_ARLEN_CLANG       clang major version (default: the newest of 16, 15, 14 installed, else 16)
 #   FACEOFF_ARLEN_JOBS        parallel jobs (default: nproc)
 #   FACEOFF_ARLEN_NO_INSTALL  1: never apt-get, only name what is missing
@@ -59,8 +60,13 @@ SRC="$home/src"
 ARLEN_LOGS="$home/logs"
 export PREFIX SRC JOBS ARLEN_LOGS
 
+# Protocols find the build through <repo>/.faceoff/arlen/current ({arlen_home}), wherever the cache lives.
 link_current() {
   ln -sfn "$key" "$cache_root/current"
+  if [ "$cache_root" != "$repo/.faceoff/arlen" ]; then
+    mkdir -p "$repo/.faceoff/arlen"
+    ln -sfn "$home" "$repo/.faceoff/arlen/current"
+  fi
 }
 
 if [ -f "$home/.complete" ] && [ -x "$SRC/arlen/build/boomhauer" ]; then
