@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help prereqs build test campaign quick format format-check bench clean
+.PHONY: help prereqs build test campaign quick arlen format format-check bench clean
 
 help:
 	@echo "make campaign   install what is missing, then run the default campaign (protocols/default.json)"
@@ -10,6 +10,7 @@ help:
 	@echo "make test       install what is missing, build, run every test"
 	@echo "make format     apply dotnet format; make format-check verifies it"
 	@echo "make bench      the load engine against wrk (bench/load-vs-wrk.sh)"
+	@echo "make arlen      build Arlen (boomhauer) and its GNUstep toolchain, cached (FACEOFF_SOURCES=dir of archives, else git clones)"
 
 prereqs:
 	@scripts/install-prereqs.sh
@@ -34,6 +35,9 @@ format-check:
 
 bench:
 	bench/load-vs-wrk.sh
+
+arlen:
+	@scripts/arlen/build.sh
 
 clean:
 	rm -rf .faceoff build

@@ -29,7 +29,8 @@ public static class PairParity
         foreach (var scenario in protocol.ScenariosFor(pair))
         {
             var claim = protocol.ClaimTargets.FirstOrDefault(c => c.Pair == pair.Name && c.Scenario == scenario.Id)?.ClaimId;
-            scenarios.Add(await ScenarioAsync(scenario, claim, protocol.Parity.Charset, candidate, reference, pair.Name, timeout, ct).ConfigureAwait(false));
+            var result = await ScenarioAsync(scenario, claim, protocol.Parity.Charset, candidate, reference, pair.Name, timeout, ct).ConfigureAwait(false);
+            scenarios.Add(KnownDifferenceRule.Apply(protocol.KnownDifferences, pair.Name, result));
         }
 
         var keepAlive = ImmutableArray.CreateBuilder<ParityFinding>();

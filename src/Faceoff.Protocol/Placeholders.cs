@@ -24,7 +24,13 @@ public static partial class Placeholders
     /// <summary>The connection URL of the protocol's PostgreSQL service; substituted by the runner once the service is up.</summary>
     public const string DatabaseUrl = "database_url";
 
-    public static readonly ImmutableArray<string> Known = [Port, Host, ProtocolDir, Python, DatabaseUrl];
+    /// <summary>
+    /// An Arlen tree with <c>build/boomhauer</c> (see <see cref="Loading.ArlenHomeLocator"/>); expanded by the loader,
+    /// which reports a located error when a protocol uses it and none is found.
+    /// </summary>
+    public const string ArlenHome = "arlen_home";
+
+    public static readonly ImmutableArray<string> Known = [Port, Host, ProtocolDir, Python, DatabaseUrl, ArlenHome];
 
     /// <summary>The placeholder names used in <paramref name="text"/>, known or not.</summary>
     public static IEnumerable<string> NamesIn(string text) =>

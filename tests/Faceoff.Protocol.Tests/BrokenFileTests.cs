@@ -217,7 +217,7 @@ public sealed class BrokenFileTests
     public void Unknown_placeholder()
     {
         Assert.Equal(
-            ["5:62: $.frameworks.app.start.args[1]: unknown placeholder {prot} (expected one of: {port}, {host}, {protocol_dir}, {python}, {database_url})"],
+            ["5:62: $.frameworks.app.start.args[1]: unknown placeholder {prot} (expected one of: {port}, {host}, {protocol_dir}, {python}, {database_url}, {arlen_home})"],
             MiniProtocol.Errors(MiniProtocol.With("\"{port}\"]", "\"{prot}\"]")));
     }
 

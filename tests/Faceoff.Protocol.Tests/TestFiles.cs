@@ -15,11 +15,13 @@ internal static class TestFiles
     /// <summary>The seed's v1 campaign file, kept in the repository so a clone needs nothing beside it.</summary>
     public static string SeedV1Protocol => Path.Combine(RepoRoot, "protocols", "seed", "phased_baseline_campaign.json");
 
-    public static ProtocolLoadResult Load(string path, OverrideInputs? inputs = null, string? searchFrom = null) =>
+    /// <summary>Loads with no Arlen tree named (FACEOFF_ARLEN_HOME of the test process is not read) unless <paramref name="arlenHome"/> is given.</summary>
+    public static ProtocolLoadResult Load(string path, OverrideInputs? inputs = null, string? searchFrom = null, string? arlenHome = null) =>
         ProtocolLoader.Load(new ProtocolLoadRequest(path)
         {
             Overrides = OverrideResolver.Resolve(inputs ?? OverrideInputs.None),
             BaseSearchStarts = [searchFrom ?? RepoRoot],
+            ArlenHome = arlenHome,
         });
 
     /// <summary>Writes <paramref name="json"/> to a fresh temporary file and loads it.</summary>

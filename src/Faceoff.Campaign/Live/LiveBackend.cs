@@ -64,7 +64,9 @@ public sealed class LiveBackend(CampaignProtocol protocol, RunSettings settings,
         var report = await ParityGate.RunAsync(protocol, Prepared, options, cancellationToken).ConfigureAwait(false);
         await ParityReportJson.WriteAsync(report, Path.Combine(runDirectory, ParityReportFile), cancellationToken).ConfigureAwait(false);
         var rows = ReportAssembler.Scoped(protocol, report.Pairs, report.Frameworks)
-            .Where(s => s.Finding.Status is Faceoff.Parity.ParityStatus.Pass or Faceoff.Parity.ParityStatus.Fail)
+            // A declared known difference is a warning that passed the gate only by its reason: the report keeps it.
+            .Where(s => s.Finding.Status is Faceoff.Parity.ParityStatus.Pass or Faceoff.Parity.ParityStatus.Fail
+                || s.Finding.Message.StartsWith(KnownDifferenceRule.Prefix, StringComparison.Ordinal))
             .Select(Row)
             .ToList();
         return new ParityOutcome(report.Passed, report.FirstFailure, ParityReportFile, rows);

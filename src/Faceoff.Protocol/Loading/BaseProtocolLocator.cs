@@ -13,13 +13,13 @@ public static class BaseProtocolLocator
     public static IReadOnlyList<string> DefaultSearchStarts() => [AppContext.BaseDirectory, Environment.CurrentDirectory];
 
     /// <summary>The base protocol's path, or null when none is found.</summary>
-    public static string? Find(IEnumerable<string> searchStarts)
+    public static string? Find(IEnumerable<string> searchStarts, string relativePath = BundledRelativePath)
     {
         foreach (var start in searchStarts)
         {
             for (var directory = new DirectoryInfo(Path.GetFullPath(start)); directory is not null; directory = directory.Parent)
             {
-                var candidate = Path.Combine(directory.FullName, BundledRelativePath);
+                var candidate = Path.Combine(directory.FullName, relativePath);
                 if (File.Exists(candidate))
                 {
                     return candidate;
@@ -30,8 +30,8 @@ public static class BaseProtocolLocator
         return null;
     }
 
-    public static string NotFoundMessage(IEnumerable<string> searchStarts) =>
-        $"a schema-v1 protocol is mapped onto a schema-v2 base, but no {BundledRelativePath} was found at or above "
+    public static string NotFoundMessage(IEnumerable<string> searchStarts, string relativePath = BundledRelativePath) =>
+        $"a schema-v1 protocol is mapped onto a schema-v2 base, but no {relativePath} was found at or above "
         + string.Join(" or ", searchStarts.Select(Path.GetFullPath))
         + "; pass --base FILE or set FACEOFF_BASE_PROTOCOL";
 }

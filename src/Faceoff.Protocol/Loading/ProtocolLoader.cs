@@ -12,6 +12,9 @@ public sealed record ProtocolLoadRequest(string Path)
 
     /// <summary>Directories to search upward from for <c>protocols/default.json</c>; null means <see cref="BaseProtocolLocator.DefaultSearchStarts"/>.</summary>
     public IReadOnlyList<string>? BaseSearchStarts { get; init; }
+
+    /// <summary>An Arlen tree given by the user (<c>FACEOFF_ARLEN_HOME</c> by default); null means find one (see <see cref="ArlenHomeLocator"/>).</summary>
+    public string? ArlenHome { get; init; } = Environment.GetEnvironmentVariable(ArlenHomeLocator.EnvironmentVariable) is { Length: > 0 } home ? home : null;
 }
 
 /// <summary>
@@ -22,6 +25,9 @@ public sealed record ProtocolLoadRequest(string Path)
 public static class ProtocolLoader
 {
     private const string VersionExpectation = "2 (or 1 for the seed's format)";
+
+    /// <summary>The base a v1 file is mapped onto when it sits in (or is pointed at) a built Arlen tree.</summary>
+    public const string ArlenBaseRelativePath = "protocols/examples/arlen-vs-fastapi.json";
 
     public static ProtocolLoadResult Load(ProtocolLoadRequest request)
     {
@@ -43,7 +49,10 @@ public static class ProtocolLoader
         }
 
         OverrideApplier.Apply(draft, request.Overrides.Protocol);
-        return ProtocolLoadResult.Success(ProtocolBuilder.Build(draft), request.Overrides.Notices);
+        var notices = draft.V1Mapping is { } mapping
+            ? request.Overrides.Notices.Add($"{request.Path} is schema v1; its profiles run {mapping}")
+            : request.Overrides.Notices;
+        return ProtocolLoadResult.Success(ProtocolBuilder.Build(draft), notices);
     }
 
     /// <summary>Reads the named file into a draft; null when it could not be read far enough to check references.</summary>
@@ -51,27 +60,56 @@ public static class ProtocolLoader
     {
         var root = Parse(request.Path, diagnostics);
         var fullPath = Path.GetFullPath(request.Path);
+        var starts = request.BaseSearchStarts ?? BaseProtocolLocator.DefaultSearchStarts();
         switch (root is null ? null : SchemaVersion(root, diagnostics))
         {
             case 2:
-                return ProtocolReader.ReadV2(root!, request.Path, fullPath, diagnostics);
+                var home = GivenArlenHome(request, diagnostics) ?? ArlenHomeLocator.MadeByMakeArlen([Path.GetDirectoryName(fullPath)!, .. starts]);
+                return ProtocolReader.ReadV2(root!, request.Path, fullPath, home, diagnostics);
             case 1:
-                var basis = LoadBase(request, diagnostics);
+                // The seed's v1 profiles name Arlen: from a built Arlen tree they run Arlen itself.
+                var arlen = GivenArlenHome(request, diagnostics) ?? ArlenHomeLocator.EnclosingBuiltTree(fullPath);
+                var basis = LoadBase(request, starts, arlen, diagnostics);
                 var draft = ProtocolReader.ReadV1(root!, request.Path, fullPath, basis, diagnostics);
-                return basis is null ? null : draft;
+                if (basis is null)
+                {
+                    return null;
+                }
+
+                draft.V1Mapping = V1MappingNote.Describe(draft, arlen);
+                return draft;
             default:
                 return null;
         }
     }
 
-    private static ProtocolDraft? LoadBase(ProtocolLoadRequest request, Diagnostics diagnostics)
+    /// <summary>The Arlen tree the user named, reported at the root when it is not a built one; null when none was named.</summary>
+    private static string? GivenArlenHome(ProtocolLoadRequest request, Diagnostics diagnostics)
     {
-        var starts = request.BaseSearchStarts ?? BaseProtocolLocator.DefaultSearchStarts();
+        if (request.ArlenHome is not { } given)
+        {
+            return null;
+        }
+
+        var full = Path.GetFullPath(given);
+        if (!ArlenHomeLocator.IsBuiltTree(full))
+        {
+            diagnostics.Report(new ProtocolError(request.Path, 0, 0, JsonPathText.Root,
+                $"{ArlenHomeLocator.EnvironmentVariable}={given} is not a built Arlen tree (expected {ArlenHomeLocator.Boomhauer} and "
+                + $"{ArlenHomeLocator.ReferenceApp} in it; `make arlen` builds one)"));
+        }
+
+        return full;
+    }
+
+    private static ProtocolDraft? LoadBase(ProtocolLoadRequest request, IReadOnlyList<string> starts, string? arlen, Diagnostics diagnostics)
+    {
         var given = request.Overrides.Protocol.BaseProtocol;
-        var path = given?.Value ?? BaseProtocolLocator.Find(starts);
+        var relative = given is null && arlen is not null ? ArlenBaseRelativePath : BaseProtocolLocator.BundledRelativePath;
+        var path = given?.Value ?? BaseProtocolLocator.Find(starts, relative);
         if (path is null)
         {
-            diagnostics.Report(new ProtocolError(request.Path, 0, 0, JsonPathText.Root, BaseProtocolLocator.NotFoundMessage(starts)));
+            diagnostics.Report(new ProtocolError(request.Path, 0, 0, JsonPathText.Root, BaseProtocolLocator.NotFoundMessage(starts, relative)));
             return null;
         }
 
@@ -89,7 +127,8 @@ public static class ProtocolLoader
             diagnostics.Report(at, $"the base protocol a schema-v1 file is mapped onto must be schema version 2, got {version}");
         }
 
-        var basis = ProtocolReader.ReadV2(root, display, Path.GetFullPath(path), diagnostics);
+        var home = arlen ?? ArlenHomeLocator.MadeByMakeArlen([Path.GetDirectoryName(Path.GetFullPath(path))!, .. starts]);
+        var basis = ProtocolReader.ReadV2(root, display, Path.GetFullPath(path), home, diagnostics);
         new ReferenceChecker(basis, diagnostics).Check();
         return diagnostics.Count == before ? basis : null;
     }

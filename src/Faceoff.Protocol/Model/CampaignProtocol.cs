@@ -28,6 +28,12 @@ public sealed record CampaignProtocol
 
     public bool IsMappedFromV1 => SourceSchemaVersion == 1;
 
+    /// <summary>
+    /// For a mapped v1 file: which frameworks its profiles run (Arlen itself, or the base's stand-ins), one sentence
+    /// shown by validate, parity and run and in the summary, so a stand-in is never run silently.
+    /// </summary>
+    public string? V1Mapping { get; init; }
+
     /// <summary>Loopback address every server binds to and the load engine targets.</summary>
     public required string Host { get; init; }
 
@@ -46,6 +52,9 @@ public sealed record CampaignProtocol
     public required ImmutableArray<PairDefinition> Pairs { get; init; }
 
     public required ImmutableArray<ClaimTarget> ClaimTargets { get; init; }
+
+    /// <summary>Differences between the sides the protocol declares known, each with its reason (see <see cref="KnownDifference"/>).</summary>
+    public ImmutableArray<KnownDifference> KnownDifferences { get; init; } = [];
 
     /// <summary>Default concurrency ladder; a pair may override it.</summary>
     public required ImmutableArray<int> ConcurrencyLadder { get; init; }

@@ -7,14 +7,17 @@ namespace Faceoff.Protocol.Reading;
 /// <summary>
 /// Reads <c>frameworks.&lt;id&gt;</c> and the command-like parts profiles share. <c>{protocol_dir}</c> is
 /// expanded here, to the directory of the file being read, because a mapped v1 protocol takes its
-/// frameworks from a different file than the one the user named.
+/// frameworks from a different file than the one the user named. <c>{arlen_home}</c> is expanded here too,
+/// to the Arlen tree the loader found (null: none, and a use of it is reported).
 /// </summary>
-internal sealed class FrameworkReader(string protocolDir, Diagnostics diagnostics, bool hasDatabase = false)
+internal sealed class FrameworkReader(string protocolDir, string? arlenHome, Diagnostics diagnostics, bool hasDatabase = false)
 {
     private const string CommandExpectation = "an object with a \"command\"";
     private static readonly string KnownPlaceholders = string.Join(", ", Placeholders.Known.Select(name => "{" + name + "}"));
 
-    private readonly Dictionary<string, string> _loadTimeValues = new() { [Placeholders.ProtocolDir] = protocolDir };
+    private readonly Dictionary<string, string> _loadTimeValues = arlenHome is null
+        ? new() { [Placeholders.ProtocolDir] = protocolDir }
+        : new() { [Placeholders.ProtocolDir] = protocolDir, [Placeholders.ArlenHome] = arlenHome };
 
     public FrameworkDefinition? Read(string id, JsonNodeAt node)
     {
@@ -167,6 +170,11 @@ internal sealed class FrameworkReader(string protocolDir, Diagnostics diagnostic
                 else if (name == Placeholders.DatabaseUrl && !hasDatabase)
                 {
                     diagnostics.Report(text.At, "placeholder {database_url} needs a \"services\" entry of kind \"postgresql\"");
+                }
+                else if (name == Placeholders.ArlenHome && arlenHome is null)
+                {
+                    diagnostics.Report(text.At, "no Arlen build for {arlen_home}: run `make arlen` in this Faceoff checkout, "
+                        + $"or set {Loading.ArlenHomeLocator.EnvironmentVariable} to an Arlen tree with build/boomhauer");
                 }
                 else if (name == Placeholders.Python && runtime is { } kind && kind != RuntimeKind.Python)
                 {

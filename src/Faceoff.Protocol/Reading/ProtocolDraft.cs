@@ -29,6 +29,9 @@ internal sealed class ProtocolDraft
     /// <summary>Set when the file is the seed's schema v1 mapped onto a base protocol.</summary>
     public string? BaseProtocolPath { get; set; }
 
+    /// <summary>For a mapped v1 file: which frameworks its profiles run (see <see cref="CampaignProtocol.V1Mapping"/>).</summary>
+    public string? V1Mapping { get; set; }
+
     public Dictionary<string, FrameworkDefinition> Frameworks { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Ids of frameworks that were declared but could not be read, so references to them are not reported again.</summary>
@@ -46,6 +49,9 @@ internal sealed class ProtocolDraft
     public List<PairDraft> Pairs { get; } = [];
 
     public List<ClaimDraft> Claims { get; } = [];
+
+    /// <summary>Declared in the file (schema v2) or taken from the base (v1); checked against the file's own pairs and scenarios.</summary>
+    public List<KnownDifferenceDraft> KnownDifferences { get; set; } = [];
 
     public ImmutableArray<int> Ladder { get; set; } = ProtocolDefaults.ConcurrencyLadder;
 

@@ -12,7 +12,7 @@ public static class ProtocolFields
     public static readonly ImmutableArray<string> Protocol =
     [
         "$schema", "schema_version", "name", "description", "host", "frameworks", "scenarios", "profiles", "pairs",
-        "claim_targets", "concurrency_ladder", "warmup", "measured", "reproducibility", "parity", "comparison",
+        "claim_targets", "known_differences", "concurrency_ladder", "warmup", "measured", "reproducibility", "parity", "comparison",
         "services",
     ];
 
@@ -43,6 +43,8 @@ public static class ProtocolFields
         ["name", "candidate", "reference", "candidate_port", "reference_port", "concurrency_ladder"];
 
     public static readonly ImmutableArray<string> ClaimTarget = ["claim_id", "pair", "scenario"];
+
+    public static readonly ImmutableArray<string> KnownDifference = ["check", "pair", "scenario", "reason"];
 
     public static readonly ImmutableArray<string> Warmup = ["requests", "duration_seconds", "repeats", "until_stable"];
 
@@ -85,6 +87,7 @@ public static class ProtocolFields
             ["profile"] = Profile,
             ["pair"] = Pair,
             ["claim_target"] = ClaimTarget,
+            ["known_difference"] = KnownDifference,
             ["warmup"] = Warmup,
             ["measured"] = Measured,
             ["until_stable"] = UntilStable,

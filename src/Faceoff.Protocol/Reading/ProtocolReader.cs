@@ -8,7 +8,7 @@ internal static class ProtocolReader
 {
     private const string HostExpectation = "an IP address or \"localhost\"";
 
-    public static ProtocolDraft ReadV2(JsonNodeAt root, string file, string sourcePath, Diagnostics diagnostics)
+    public static ProtocolDraft ReadV2(JsonNodeAt root, string file, string sourcePath, string? arlenHome, Diagnostics diagnostics)
     {
         var draft = new ProtocolDraft { File = file, SourcePath = sourcePath, SchemaVersion = 2 };
         var protocol = ObjectView.Open(root, ProtocolFields.Protocol, diagnostics)!;
@@ -19,7 +19,7 @@ internal static class ProtocolReader
 
         var entities = new EntityReader(diagnostics);
         ReadServices(protocol, draft, entities, diagnostics);
-        var commands = new FrameworkReader(Path.GetDirectoryName(sourcePath)!, diagnostics, hasDatabase: draft.Services.Count > 0 || protocol.Has("services"));
+        var commands = new FrameworkReader(Path.GetDirectoryName(sourcePath)!, arlenHome, diagnostics, hasDatabase: draft.Services.Count > 0 || protocol.Has("services"));
         foreach (var entry in entities.Map(protocol.Required("frameworks", "an object of frameworks by id"), "frameworks"))
         {
             draft.FrameworkIds.Add(entry.Name);
@@ -45,6 +45,7 @@ internal static class ProtocolReader
         }
 
         ReadPairsAndClaims(protocol, draft, entities, PairSpelling.V2);
+        draft.KnownDifferences = KnownDifferenceReader.Read(protocol.Optional("known_differences"), diagnostics);
         new SettingsReader(draft, diagnostics).Read(protocol);
         return draft;
     }
@@ -71,6 +72,7 @@ internal static class ProtocolReader
             draft.Parity = basis.Parity;
             draft.KeepAliveScenario = basis.KeepAliveScenario;
             draft.Comparison = basis.Comparison;
+            draft.KnownDifferences = basis.KnownDifferences;
             string[] fromBase = ["reproducibility.", "parity.", "comparison."];
             draft.Origins = [.. basis.Origins.Where(origin => fromBase.Any(origin.Setting.StartsWith))];
         }

@@ -12,6 +12,7 @@ internal sealed class ReferenceChecker(ProtocolDraft draft, Diagnostics diagnost
         CheckProfiles();
         CheckPairs();
         CheckClaims();
+        CheckKnownDifferences();
         if (draft.KeepAliveScenario is { } keepAlive)
         {
             Resolve(keepAlive, draft.ScenarioIds, "scenario");
@@ -109,6 +110,29 @@ internal sealed class ReferenceChecker(ProtocolDraft draft, Diagnostics diagnost
             {
                 var served = shared.Count == 0 ? "none" : string.Join(", ", shared);
                 diagnostics.Report(scenario.At, $"scenario \"{scenario.Value}\" is not served by both profiles of pair \"{pairName.Value}\" ({pair.Candidate!.Value}, {pair.Reference!.Value}); they both serve: {served}");
+            }
+        }
+    }
+
+    /// <summary>A v1 file takes its known differences from the base, where they were checked against the base's own pairs.</summary>
+    private void CheckKnownDifferences()
+    {
+        if (draft.BaseProtocolPath is not null)
+        {
+            return;
+        }
+
+        var pairNames = draft.Pairs.Where(pair => pair.Name is not null).Select(pair => pair.Name!.Value).ToList();
+        foreach (var known in draft.KnownDifferences)
+        {
+            if (known.Pair is { } pair)
+            {
+                Resolve(pair, pairNames, "pair");
+            }
+
+            if (known.Scenario is { } scenario)
+            {
+                Resolve(scenario, draft.ScenarioIds, "scenario");
             }
         }
     }

@@ -36,9 +36,11 @@ public sealed record ProtocolSummary(ImmutableArray<SummaryTable> Tables, Campai
         var source = protocol.IsMappedFromV1
             ? $"{protocol.SourcePath} (schema v1, mapped to v{CampaignProtocol.CurrentSchemaVersion} onto {protocol.BaseProtocolPath})"
             : $"{protocol.SourcePath} (schema v{protocol.SourceSchemaVersion})";
+        ImmutableArray<string>[] mapping = protocol.V1Mapping is { } note ? [["v1 profiles run", note]] : [];
         return Table("Campaign", ["", ""], [
             ["name", protocol.Name],
             ["source", source],
+            .. mapping,
             ["description", protocol.Description ?? "-"],
             ["host", protocol.Host],
         ]);

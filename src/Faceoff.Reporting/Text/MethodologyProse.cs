@@ -68,6 +68,29 @@ internal static class MethodologyProse
             : report.Environment.SkipParity
                 ? "**the parity gate was skipped, so nothing in it is publishable.**"
                 : $"**the parity gate {EnumText.Words(report.Parity.Status)}, so nothing in it is publishable.**").Append('\n');
+        AppendKnownDifferences(report, text);
+    }
+
+    /// <summary>
+    /// Differences the protocol declared known (Faceoff.Parity's KnownDifferenceRule words them "known difference
+    /// (declared: reason): finding"): they passed the gate only because of their reason, so the reader sees each one.
+    /// </summary>
+    private static void AppendKnownDifferences(CampaignReport report, StringBuilder text)
+    {
+        const string marker = "known difference (declared: ";
+        var known = report.Parity.Checks.Where(check => check.Detail.StartsWith(marker, StringComparison.Ordinal)).ToList();
+        if (known.Count == 0)
+        {
+            return;
+        }
+
+        text.Append("\nDifferences between the two sides that the protocol declares known, each with its reason, reported as ")
+            .Append("warnings instead of failing the gate:\n\n");
+        foreach (var check in known)
+        {
+            text.Append("- ").Append(check.CheckId).Append(" on ").Append(check.Profile)
+                .Append(check.Scenario is null ? string.Empty : "/" + check.Scenario).Append(": ").Append(check.Detail).Append('\n');
+        }
     }
 
     public static void AppendLimitations(CampaignReport report, StringBuilder text)
