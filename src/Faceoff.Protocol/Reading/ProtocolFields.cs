@@ -13,7 +13,10 @@ public static class ProtocolFields
     [
         "$schema", "schema_version", "name", "description", "host", "frameworks", "scenarios", "profiles", "pairs",
         "claim_targets", "concurrency_ladder", "warmup", "measured", "reproducibility", "parity", "comparison",
+        "hosts", "load_hosts",
     ];
+
+    public static readonly ImmutableArray<string> Host = ["kind", "user", "host", "port", "identity_file", "options", "work_dir"];
 
     public static readonly ImmutableArray<string> Framework =
         ["display_name", "runtime", "required_modules", "build", "start", "readiness", "constrained"];
@@ -36,7 +39,7 @@ public static class ProtocolFields
     public static readonly ImmutableArray<string> Profile = ["framework", "env", "args", "scenarios"];
 
     public static readonly ImmutableArray<string> Pair =
-        ["name", "candidate", "reference", "candidate_port", "reference_port", "concurrency_ladder"];
+        ["name", "candidate", "reference", "candidate_port", "reference_port", "concurrency_ladder", "server_host", "load_hosts"];
 
     public static readonly ImmutableArray<string> ClaimTarget = ["claim_id", "pair", "scenario"];
 
@@ -87,5 +90,6 @@ public static class ProtocolFields
             ["reproducibility"] = Reproducibility,
             ["parity"] = Parity,
             ["comparison"] = Comparison,
+            ["host"] = Host,
         }.ToImmutableDictionary();
 }

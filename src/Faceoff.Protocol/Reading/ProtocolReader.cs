@@ -43,6 +43,7 @@ internal static class ProtocolReader
             draft.Profiles.Add(entities.Profile(entry, commands));
         }
 
+        new HostReader(diagnostics).Read(protocol, draft);
         ReadPairsAndClaims(protocol, draft, entities, PairSpelling.V2);
         new SettingsReader(draft, diagnostics).Read(protocol);
         return draft;

@@ -12,6 +12,7 @@ internal sealed class ReferenceChecker(ProtocolDraft draft, Diagnostics diagnost
         CheckProfiles();
         CheckPairs();
         CheckClaims();
+        CheckHosts();
         if (draft.KeepAliveScenario is { } keepAlive)
         {
             Resolve(keepAlive, draft.ScenarioIds, "scenario");
@@ -109,6 +110,29 @@ internal sealed class ReferenceChecker(ProtocolDraft draft, Diagnostics diagnost
             {
                 var served = shared.Count == 0 ? "none" : string.Join(", ", shared);
                 diagnostics.Report(scenario.At, $"scenario \"{scenario.Value}\" is not served by both profiles of pair \"{pairName.Value}\" ({pair.Candidate!.Value}, {pair.Reference!.Value}); they both serve: {served}");
+            }
+        }
+    }
+
+    /// <summary>Every host a pair or the campaign names must be declared (or be the implicit "local").</summary>
+    private void CheckHosts()
+    {
+        var known = draft.HostIds.Order(StringComparer.Ordinal).ToList();
+        foreach (var name in draft.LoadHosts)
+        {
+            Resolve(name, known, "host");
+        }
+
+        foreach (var pair in draft.Pairs)
+        {
+            if (pair.ServerHost is { } server)
+            {
+                Resolve(server, known, "host");
+            }
+
+            foreach (var name in pair.LoadHosts)
+            {
+                Resolve(name, known, "host");
             }
         }
     }
