@@ -44,7 +44,7 @@ address() { echo "198.18.$net.$((10 + $1))"; }
 host_up() {
   local i=$1 name=$2 ns="$prefix-$2" veth="${tag}v$1" dir="$state/$2"
   local ip; ip=$(address "$i")
-  mkdir -p "$dir/work"
+  mkdir -p "$dir/work" "$dir/home"
   ip netns list | grep -qx "$ns\( .*\)\?" || ip netns add "$ns"
   ip netns exec "$ns" ip link set lo up
   if ! ip link show "$veth" >/dev/null 2>&1; then
@@ -72,6 +72,9 @@ MaxSessions 64
 MaxStartups 64:30:128
 LogLevel INFO
 Subsystem sftp internal-sftp
+# A home of its own, as a separate machine has: bash sources ~/.bashrc for ssh commands, and this machine's
+# (root's) may take seconds (pyenv init & co.), which would make every emulated command that slow.
+SetEnv HOME=$dir/home
 CONF
   if ! { [ -f "$dir/sshd.pid" ] && kill -0 "$(cat "$dir/sshd.pid")" 2>/dev/null; }; then
     local launch=(ip netns exec "$ns")

@@ -63,7 +63,7 @@ public sealed class RemoteLoadTests(EmulatedHosts hosts, ITestOutputHelper outpu
         }
 
         var spec = new RemoteLoadSpec(target, ConnectionsPerHost: 4, Duration: TimeSpan.FromSeconds(3), Threads: 1);
-        var (merged, outcomes) = await RemoteLoad.RunAsync(loadHosts, spec, TimeSpan.FromSeconds(4), "t1", CancellationToken.None);
+        var (merged, outcomes) = await RemoteLoad.RunAsync(loadHosts, spec, TimeSpan.FromSeconds(8), "t1", CancellationToken.None);
 
         Assert.All(outcomes, o => Assert.Null(o.Error));
         Assert.NotNull(merged);
