@@ -2,11 +2,12 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Faceoff.Hosts.Remote;
 using Faceoff.Hosts.Transport;
+using Xunit.Abstractions;
 
 namespace Faceoff.Hosts.Tests;
 
 [Collection(EmulatedHostsGroup.Name)]
-public sealed class SshHostTests(EmulatedHosts hosts)
+public sealed class SshHostTests(EmulatedHosts hosts, ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
@@ -77,6 +78,7 @@ public sealed class SshHostTests(EmulatedHosts hosts)
         // The emulated host shares this machine's clock, so the true offset is 0: the measured one must lie
         // within its own stated uncertainty (the host read its clock between t0 and t1), plus clock resolution.
         Assert.True(Math.Abs(offset!.OffsetMs) <= offset.UncertaintyMs + 0.01, offset.Describe());
+        output.WriteLine(offset.Describe());
     }
 
     [HostsFact]
