@@ -26,6 +26,22 @@ public sealed class RemoteLoadTests(EmulatedHosts hosts, ITestOutputHelper outpu
     public async Task Load_from_two_hosts_merges_into_one_histogram_whose_count_is_the_sum()
     {
         var publish = Path.Combine(Path.GetTempPath(), $"faceoff-publish-{hosts.Prefix}");
+        try
+        {
+            await PublishShipAndLoadAsync(publish);
+        }
+        finally
+        {
+            // The self-contained binary is ~75 MiB: not left in /tmp after every run.
+            if (Directory.Exists(publish))
+            {
+                Directory.Delete(publish, recursive: true);
+            }
+        }
+    }
+
+    private async Task PublishShipAndLoadAsync(string publish)
+    {
         var clock = Stopwatch.StartNew();
         var (binary, publishError) = await FaceoffBinary.PublishAsync(Repository.Root, publish, CancellationToken.None);
         Assert.True(binary is not null, publishError);
