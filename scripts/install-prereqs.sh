@@ -26,6 +26,12 @@ fi
 if [ "${FACEOFF_NEED_NODE:-1}" = 1 ] && ! command -v node >/dev/null 2>&1; then
   debs+=(nodejs)
 fi
+# Emulated hosts (scripts/test-hosts.sh and the Faceoff.Hosts tests): network namespaces and an sshd in each.
+if [ "${FACEOFF_NEED_SSHD:-1}" = 1 ]; then
+  command -v ip >/dev/null 2>&1 || debs+=(iproute2)
+  [ -x /usr/sbin/sshd ] || debs+=(openssh-server)
+  command -v ssh >/dev/null 2>&1 || debs+=(openssh-client)
+fi
 [ ${#debs[@]} -eq 0 ] && exit 0
 
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
@@ -41,6 +47,7 @@ install-prereqs: missing: ${debs[*]}
   Elsewhere: a Python with the packages in apps/fastapi/requirements.txt
   (pip install -r apps/fastapi/requirements.txt), then set FACEOFF_FASTAPI_PYTHON to it;
   a Chromium on PATH for the HTML report test; Node.js (node on PATH) for the example contestant;
-  and PostgreSQL's server binaries (Debian layout /usr/lib/postgresql/<version>/bin) for the database track.
+  and PostgreSQL's server binaries (Debian layout /usr/lib/postgresql/<version>/bin) for the database track,
+  and iproute2 + OpenSSH (client and server) for the emulated-host tests.
 MSG
 exit 1

@@ -54,7 +54,7 @@ public sealed class BrokenFileTests
     {
         Assert.Equal(
             [
-                "16:21: $.pairs[0].candiate: unknown field \"candiate\" (did you mean \"candidate\"? expected one of: name, candidate, reference, candidate_port, reference_port, concurrency_ladder)",
+                "16:21: $.pairs[0].candiate: unknown field \"candiate\" (did you mean \"candidate\"? expected one of: name, candidate, reference, candidate_port, reference_port, concurrency_ladder, server_host, load_hosts)",
                 "16:5: $.pairs[0]: missing required field \"candidate\" (expected a profile id)",
             ],
             MiniProtocol.Errors(MiniProtocol.With("\"candidate\": \"a\"", "\"candiate\": \"a\"")));

@@ -71,6 +71,11 @@ internal sealed class LoadCommand : Command
         Description = "Allow a target that does not resolve to a loopback address (refused by default).",
     };
 
+    private readonly Option<long?> _startAt = new("--start-at")
+    {
+        Description = "Wait until this wall-clock instant (Unix time in milliseconds) before starting, so load from several machines starts together. An instant already past starts at once.",
+    };
+
     private const string Help =
         "Generate HTTP/1.1 keep-alive load against one URL (like wrk/oha) and report throughput, the latency\n" +
         "distribution (HdrHistogram: mean, stdev, p50..p99.99, max), a per-second series, status codes and errors\n" +
@@ -87,7 +92,7 @@ internal sealed class LoadCommand : Command
         : base("load", Help)
     {
         Arguments.Add(_url);
-        foreach (var option in new Option[] { _connections, _duration, _requests, _rate, _threads, _timeout, _headers, _method, _body, _json, _hdrLog, _allowRemote })
+        foreach (var option in new Option[] { _connections, _duration, _requests, _rate, _threads, _timeout, _headers, _method, _body, _json, _hdrLog, _allowRemote, _startAt })
         {
             Options.Add(option);
         }
@@ -113,6 +118,22 @@ internal sealed class LoadCommand : Command
         if (target.Error is not null)
         {
             return await UsageAsync([target.Error]).ConfigureAwait(false);
+        }
+
+        if (parse.GetValue(_startAt) is { } startAt)
+        {
+            var wait = DateTimeOffset.FromUnixTimeMilliseconds(startAt) - DateTimeOffset.UtcNow;
+            if (wait > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(wait, ct).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return ExitCodes.Interrupted;
+                }
+            }
         }
 
         Console.WriteLine(LoadReport.Header(options));

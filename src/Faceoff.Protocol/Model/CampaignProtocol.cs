@@ -69,12 +69,29 @@ public sealed record CampaignProtocol
 
     public required ComparisonSettings Comparison { get; init; }
 
+    /// <summary>Hosts by name, always including <see cref="HostDefinition.LocalName"/>.</summary>
+    public ImmutableDictionary<string, HostDefinition> Hosts { get; init; } =
+        ImmutableDictionary<string, HostDefinition>.Empty.Add(HostDefinition.LocalName, HostDefinition.Local);
+
+    /// <summary>The campaign's load hosts; empty means load runs on this machine.</summary>
+    public ImmutableArray<string> LoadHosts { get; init; } = [];
+
     /// <summary>Every value that did not come from the file, with where it came from.</summary>
     public ImmutableArray<SettingOrigin> Overrides { get; init; } = [];
 
     /// <summary>The ladder a pair runs: its own override, else the campaign's.</summary>
     public ImmutableArray<int> LadderFor(PairDefinition pair) =>
         pair.ConcurrencyLadder.IsDefaultOrEmpty ? ConcurrencyLadder : pair.ConcurrencyLadder;
+
+    /// <summary>The host a pair's servers run on.</summary>
+    public HostDefinition ServerHostFor(PairDefinition pair) => Hosts[pair.ServerHost];
+
+    /// <summary>The hosts a pair's load runs from: its own list, else the campaign's, else this machine.</summary>
+    public ImmutableArray<HostDefinition> LoadHostsFor(PairDefinition pair)
+    {
+        var names = !pair.LoadHosts.IsDefaultOrEmpty ? pair.LoadHosts : !LoadHosts.IsDefaultOrEmpty ? LoadHosts : [HostDefinition.LocalName];
+        return [.. names.Select(name => Hosts[name])];
+    }
 
     /// <summary>Scenarios both profiles of a pair serve, in the candidate's order: the unit of comparison.</summary>
     public ImmutableArray<ScenarioDefinition> ScenariosFor(PairDefinition pair)

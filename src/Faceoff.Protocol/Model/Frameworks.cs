@@ -69,7 +69,14 @@ public sealed record PairDefinition(
     string ReferenceProfile,
     int CandidatePort,
     int ReferencePort,
-    ImmutableArray<int> ConcurrencyLadder);
+    ImmutableArray<int> ConcurrencyLadder)
+{
+    /// <summary>The host both servers run on (<see cref="HostDefinition.LocalName"/> unless the protocol says otherwise).</summary>
+    public string ServerHost { get; init; } = HostDefinition.LocalName;
+
+    /// <summary>This pair's own load hosts; empty means the campaign's.</summary>
+    public ImmutableArray<string> LoadHosts { get; init; } = [];
+}
 
 /// <summary>A published claim: "the candidate is faster at this scenario of this pair".</summary>
 public sealed record ClaimTarget(string ClaimId, string Pair, string Scenario);

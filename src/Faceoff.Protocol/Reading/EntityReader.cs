@@ -101,6 +101,8 @@ internal sealed partial class EntityReader(Diagnostics diagnostics)
             CandidatePort = Port(pair?.Required(spelling.CandidatePort, Values.PortExpectation)),
             ReferencePort = Port(pair?.Required(spelling.ReferencePort, Values.PortExpectation)),
             Ladder = Values.Ladder(pair?.Optional("concurrency_ladder"), diagnostics) ?? default,
+            ServerHost = Reference(pair?.Optional("server_host")),
+            LoadHosts = HostReader.Names(pair?.Optional("load_hosts"), diagnostics),
         };
     }
 

@@ -42,7 +42,15 @@ internal static class ProtocolBuilder
                 pair.Reference!.Value,
                 pair.CandidatePort!.Value,
                 pair.ReferencePort!.Value,
-                pair.Ladder.IsDefault ? [] : pair.Ladder))],
+                pair.Ladder.IsDefault ? [] : pair.Ladder)
+            {
+                ServerHost = pair.ServerHost?.Value ?? HostDefinition.LocalName,
+                LoadHosts = [.. pair.LoadHosts.Select(name => name.Value)],
+            })],
+            Hosts = draft.Hosts.Values.Append(HostDefinition.Local)
+                .DistinctBy(host => host.Name, StringComparer.Ordinal)
+                .ToImmutableDictionary(host => host.Name, StringComparer.Ordinal),
+            LoadHosts = [.. draft.LoadHosts.Select(name => name.Value)],
             ClaimTargets = [.. draft.Claims.Select(claim => new ClaimTarget(claim.Id!.Value, claim.Pair!.Value, claim.Scenario!.Value))],
             KnownDifferences = [.. draft.KnownDifferences.Select(known => known.Build())],
             ConcurrencyLadder = draft.Ladder,

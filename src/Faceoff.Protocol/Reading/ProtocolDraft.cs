@@ -53,6 +53,14 @@ internal sealed class ProtocolDraft
     /// <summary>Declared in the file (schema v2) or taken from the base (v1); checked against the file's own pairs and scenarios.</summary>
     public List<KnownDifferenceDraft> KnownDifferences { get; set; } = [];
 
+    /// <summary>Hosts read without error, by name (the implicit "local" is added when building).</summary>
+    public Dictionary<string, HostDefinition> Hosts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every declared host name, including those that could not be read, so references to them are not reported again.</summary>
+    public HashSet<string> HostIds { get; } = new(StringComparer.Ordinal) { HostDefinition.LocalName };
+
+    public List<Located<string>> LoadHosts { get; } = [];
+
     public ImmutableArray<int> Ladder { get; set; } = ProtocolDefaults.ConcurrencyLadder;
 
     public WarmupPlan Warmup { get; set; } = ProtocolDefaults.Warmup;
@@ -103,6 +111,10 @@ internal sealed class PairDraft
     public Located<int>? CandidatePort { get; init; }
 
     public Located<int>? ReferencePort { get; init; }
+
+    public Located<string>? ServerHost { get; init; }
+
+    public List<Located<string>> LoadHosts { get; init; } = [];
 
     /// <summary>The pair's own ladder; default (not empty) when it uses the campaign's.</summary>
     public ImmutableArray<int> Ladder { get; set; }

@@ -13,11 +13,13 @@ public static class ProtocolFields
     [
         "$schema", "schema_version", "name", "description", "host", "frameworks", "scenarios", "profiles", "pairs",
         "claim_targets", "known_differences", "concurrency_ladder", "warmup", "measured", "reproducibility", "parity", "comparison",
-        "services",
+        "services", "hosts", "load_hosts",
     ];
 
     public static readonly ImmutableArray<string> Service =
         ["kind", "dsn", "shared_buffers", "synchronous_commit", "max_connections", "seed_rows"];
+
+    public static readonly ImmutableArray<string> Host = ["kind", "user", "host", "port", "identity_file", "options", "work_dir"];
 
     public static readonly ImmutableArray<string> Framework =
         ["display_name", "runtime", "required_modules", "build", "start", "readiness", "constrained"];
@@ -40,7 +42,7 @@ public static class ProtocolFields
     public static readonly ImmutableArray<string> Profile = ["framework", "env", "args", "scenarios"];
 
     public static readonly ImmutableArray<string> Pair =
-        ["name", "candidate", "reference", "candidate_port", "reference_port", "concurrency_ladder"];
+        ["name", "candidate", "reference", "candidate_port", "reference_port", "concurrency_ladder", "server_host", "load_hosts"];
 
     public static readonly ImmutableArray<string> ClaimTarget = ["claim_id", "pair", "scenario"];
 
@@ -95,5 +97,6 @@ public static class ProtocolFields
             ["parity"] = Parity,
             ["comparison"] = Comparison,
             ["service"] = Service,
+            ["host"] = Host,
         }.ToImmutableDictionary();
 }

@@ -44,6 +44,7 @@ internal static class ProtocolReader
             draft.Profiles.Add(entities.Profile(entry, commands));
         }
 
+        new HostReader(diagnostics).Read(protocol, draft);
         ReadPairsAndClaims(protocol, draft, entities, PairSpelling.V2);
         draft.KnownDifferences = KnownDifferenceReader.Read(protocol.Optional("known_differences"), diagnostics);
         new SettingsReader(draft, diagnostics).Read(protocol);

@@ -13,6 +13,7 @@ internal sealed class ReferenceChecker(ProtocolDraft draft, Diagnostics diagnost
         CheckPairs();
         CheckClaims();
         CheckKnownDifferences();
+        CheckHosts();
         if (draft.KeepAliveScenario is { } keepAlive)
         {
             Resolve(keepAlive, draft.ScenarioIds, "scenario");
@@ -133,6 +134,29 @@ internal sealed class ReferenceChecker(ProtocolDraft draft, Diagnostics diagnost
             if (known.Scenario is { } scenario)
             {
                 Resolve(scenario, draft.ScenarioIds, "scenario");
+            }
+        }
+    }
+
+    /// <summary>Every host a pair or the campaign names must be declared (or be the implicit "local").</summary>
+    private void CheckHosts()
+    {
+        var known = draft.HostIds.Order(StringComparer.Ordinal).ToList();
+        foreach (var name in draft.LoadHosts)
+        {
+            Resolve(name, known, "host");
+        }
+
+        foreach (var pair in draft.Pairs)
+        {
+            if (pair.ServerHost is { } server)
+            {
+                Resolve(server, known, "host");
+            }
+
+            foreach (var name in pair.LoadHosts)
+            {
+                Resolve(name, known, "host");
             }
         }
     }
