@@ -33,7 +33,7 @@ public sealed class DeterminismTests
             JsonSerializer.Serialize(ClaimRules.Evaluate(target, [8], [first])),
             JsonSerializer.Serialize(ClaimRules.Evaluate(target, [8], [second])));
         Assert.Equal(
-            JsonSerializer.Serialize(RegressionGate.Evaluate([reference], [candidate], RegressionPolicy.SeedDefault, StatisticsSettings.Default)),
-            JsonSerializer.Serialize(RegressionGate.Evaluate([referenceAgain], [restored], RegressionPolicy.SeedDefault, StatisticsSettings.Default)));
+            JsonSerializer.Serialize(RegressionGate.Evaluate([reference], [candidate], RegressionPolicy.ArlenDefault, StatisticsSettings.Default)),
+            JsonSerializer.Serialize(RegressionGate.Evaluate([referenceAgain], [restored], RegressionPolicy.ArlenDefault, StatisticsSettings.Default)));
     }
 }

@@ -4,7 +4,7 @@ namespace Faceoff.Statistics.Tests;
 
 public sealed class RegressionGateTests
 {
-    private static readonly RegressionPolicy Policy = RegressionPolicy.SeedDefault;
+    private static readonly RegressionPolicy Policy = RegressionPolicy.ArlenDefault;
 
     private static GateReport Gate(int seed, Shape baseline, Shape current)
     {

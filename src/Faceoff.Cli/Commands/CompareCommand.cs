@@ -47,7 +47,7 @@ internal sealed class CompareCommand : Command
         var error = parse.InvocationConfiguration.Error;
         var baseline = ReportFile.Load(baselinePath);
         var current = ReportFile.Load(currentPath);
-        var policy = policyPath is null ? RegressionPolicy.SeedDefault : LoadPolicy(policyPath, error);
+        var policy = policyPath is null ? RegressionPolicy.ArlenDefault : LoadPolicy(policyPath, error);
         var problems = baseline.Errors.Concat(current.Errors).ToList();
         if (baseline.Report is { Sides.Count: 0 })
         {

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using Faceoff.Protocol.Json;
 using Faceoff.Reporting;
 using Faceoff.Reporting.Model;
-using Faceoff.Statistics.Regression;
 
 namespace Faceoff.Cli.Compare;
 
@@ -53,7 +53,7 @@ internal static class ReportFile
         {
             var message = JsonPosition.StripLocation(e.Message);
             return Failed(path, e.LineNumber is not null
-                ? $"{path}:{JsonPosition.Of(e)}: {e.Path ?? "$"}: {message}"
+                ? $"{path}:{JsonPosition.Of(e, Encoding.UTF8.GetBytes(text))}: {e.Path ?? "$"}: {message}"
                 : $"{path}: {message}");
         }
     }

@@ -59,7 +59,7 @@ internal sealed partial class LocatedJsonParser
         {
             var line = (int)(ex.LineNumber ?? 0);
             var lineStart = line < parser._lineStarts.Count ? parser._lineStarts[line] : bytes.Length;
-            var column = parser.CharactersBetween(lineStart, lineStart + (int)(ex.BytePositionInLine ?? 0)) + 1;
+            var column = JsonPosition.Characters(bytes, lineStart, lineStart + (int)(ex.BytePositionInLine ?? 0)) + 1;
             var message = "invalid JSON: " + Humanize(ex.Message);
             return new JsonParseOutcome(null, new ProtocolError(file, line + 1, column, parser._currentPath, message));
         }
@@ -129,22 +129,7 @@ internal sealed partial class LocatedJsonParser
     {
         var index = _lineStarts.BinarySearch(offset);
         var line = index >= 0 ? index : ~index - 1;
-        return new SourceSpot(_file, line + 1, CharactersBetween(_lineStarts[line], offset) + 1, path);
-    }
-
-    /// <summary>UTF-8 characters in a byte range: every byte that does not continue a multi-byte sequence.</summary>
-    private int CharactersBetween(int from, int to)
-    {
-        var count = 0;
-        for (var i = from; i < Math.Min(to, _bytes.Length); i++)
-        {
-            if ((_bytes[i] & 0xC0) != 0x80)
-            {
-                count++;
-            }
-        }
-
-        return count;
+        return new SourceSpot(_file, line + 1, JsonPosition.Characters(_bytes, _lineStarts[line], offset) + 1, path);
     }
 
     /// <summary>The reader's message without its byte position (the error carries line and column) or advice about reader options.</summary>

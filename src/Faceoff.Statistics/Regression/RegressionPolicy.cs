@@ -12,8 +12,8 @@ public sealed record RegressionPolicy(
     long MemoryGrowthKbMax,
     double MemoryGrowthRatio)
 {
-    /// <summary>The seed's defaults (its <c>DEFAULT_POLICY</c> and <c>policy.json</c>).</summary>
-    public static RegressionPolicy SeedDefault { get; } = new(1.15, 0.75, 16384, 1.5);
+    /// <summary>The original Arlen system's thresholds (its <c>DEFAULT_POLICY</c> and <c>policy.json</c>).</summary>
+    public static RegressionPolicy ArlenDefault { get; } = new(1.15, 0.75, 16384, 1.5);
 }
 
 /// <summary>A located problem in a policy file; <see cref="Line"/> and <see cref="Column"/> are 1-based.</summary>

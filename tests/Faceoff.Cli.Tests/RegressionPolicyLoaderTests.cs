@@ -1,6 +1,7 @@
+using Faceoff.Cli.Compare;
 using Faceoff.Statistics.Regression;
 
-namespace Faceoff.Statistics.Tests;
+namespace Faceoff.Cli.Tests;
 
 public sealed class RegressionPolicyLoaderTests
 {
@@ -20,7 +21,7 @@ public sealed class RegressionPolicyLoaderTests
         var result = RegressionPolicyLoader.Parse(SeedPolicy);
 
         Assert.Empty(result.Errors);
-        Assert.Equal(RegressionPolicy.SeedDefault, result.Policy);
+        Assert.Equal(RegressionPolicy.ArlenDefault, result.Policy);
     }
 
     [Fact]
@@ -93,5 +94,15 @@ public sealed class RegressionPolicyLoaderTests
         var error = result.Errors[0];
         Assert.Equal(line, error.Line);
         Assert.StartsWith(message, error.Message);
+    }
+
+    [Fact]
+    public void Columns_count_characters_not_bytes_as_an_editor_shows_them()
+    {
+        // "é" is two bytes: a byte count would place the bad value one column to the right of where it is.
+        var result = RegressionPolicyLoader.Parse("{\"é\": 1, \"throughput_floor_ratio\": \"x\"}");
+
+        var error = Assert.Single(result.Errors, e => e.Path == "$.throughput_floor_ratio");
+        Assert.Equal((1, 36), (error.Line, error.Column));
     }
 }

@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json;
+using Faceoff.Protocol.Json;
+using Faceoff.Statistics.Regression;
 
-namespace Faceoff.Statistics.Regression;
+namespace Faceoff.Cli.Compare;
 
 /// <summary>
 /// Reads a policy file with <see cref="Utf8JsonReader"/> so that every problem (not only the first)
@@ -73,7 +75,7 @@ public static class RegressionPolicyLoader
         }
         catch (JsonException ex)
         {
-            var at = JsonPosition.Of(ex);
+            var at = JsonPosition.Of(ex, bytes);
             Error("$", at, "malformed JSON: " + JsonPosition.StripLocation(ex.Message));
             return new(null, errors);
         }
