@@ -72,7 +72,7 @@ public sealed class SshHostTests(EmulatedHosts hosts, ITestOutputHelper output)
         Assert.Null(error);
         Assert.Equal(Environment.ProcessorCount, machine!.LogicalCores);
         Assert.Equal(File.ReadAllText("/proc/sys/kernel/osrelease").Trim(), machine.Kernel);
-        Assert.True(machine.MemoryTotalKiB > 0);
+        Assert.True(machine.MemoryKib > 0);
         Assert.Null(clockError);
 
         // The emulated host shares this machine's clock, so the true offset is 0: the measured one must lie

@@ -153,7 +153,7 @@ public sealed class LiveBackend(CampaignProtocol protocol, RunSettings settings,
         {
             notes.Add($"CPU pinning: {pinning}.");
         }
-        return new PreparedFacts(new ReportModel.MachineInfo(m.CpuModel, m.LogicalCores, m.MemoryTotalKiB, m.Kernel, m.Os, m.Architecture), versions, notes);
+        return new PreparedFacts(environment.Machine, versions, notes);
     }
 
     /// <summary>The engine's result as the one pass record the cell file, the report and the statistics share.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Faceoff.Protocol.Model;
 using Faceoff.Targets.Prepare;
 
 namespace Faceoff.Hosts.Remote;
@@ -41,9 +42,9 @@ public static class HostFacts
             Get("model"),
             int.TryParse(Get("cores"), CultureInfo.InvariantCulture, out var cores) ? cores : 0,
             long.TryParse(Get("memory"), CultureInfo.InvariantCulture, out var memory) ? memory : 0,
-            Architecture(Get("arch")),
             Get("kernel"),
-            Get("os"));
+            Get("os"),
+            Architecture(Get("arch")));
     }
 
     // uname -m names, mapped to the names .NET's OSArchitecture uses locally, so facts compare across hosts.

@@ -9,7 +9,7 @@ public sealed record SummaryTable(string Title, ImmutableArray<string> Columns, 
 
 /// <summary>
 /// One screen describing a resolved campaign: where it came from, what runs against what, how much, and how long.
-/// Built here rather than in the CLI so the report's methodology note can show the same facts.
+/// Built here rather than in the CLI so it is a pure function of the protocol, testable without a console.
 /// </summary>
 public sealed record ProtocolSummary(ImmutableArray<SummaryTable> Tables, CampaignEstimate Estimate)
 {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Faceoff.Protocol.Model;
 using Faceoff.Statistics.Claims;
 
 namespace Faceoff.Reporting.Model;
@@ -69,15 +70,6 @@ public sealed record CampaignReport
     /// </summary>
     public bool Publishable => !Environment.SkipParity && Parity.Status == ParityStatus.Passed;
 }
-
-/// <summary>The machine the campaign ran on (servers and load generator share it).</summary>
-public sealed record MachineInfo(
-    string CpuModel,
-    int LogicalCores,
-    long MemoryKib,
-    string Kernel,
-    string Os,
-    string Architecture);
 
 /// <summary>Switches that change what a run means.</summary>
 /// <param name="Pinning">CPU pinning as applied (e.g. "servers: cpu 1; load: cpu 0"), null when none.</param>

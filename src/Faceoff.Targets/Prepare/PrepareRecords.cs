@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 
+using Faceoff.Protocol.Model;
+
 namespace Faceoff.Targets.Prepare;
 
 /// <summary>What prepare needs besides the frameworks.</summary>
@@ -81,12 +83,3 @@ public sealed record ToolVersions(
     string Kernel,
     string Os);
 
-/// <summary>The hardware and OS a campaign ran on.</summary>
-/// <param name="LogicalCores">Online logical CPUs of the machine, regardless of faceoff's own affinity.</param>
-public sealed record MachineInfo(
-    string CpuModel,
-    int LogicalCores,
-    long MemoryTotalKiB,
-    string Architecture,
-    string Kernel,
-    string Os);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Faceoff.Protocol.Model;
 using Faceoff.Targets.Processes;
 
 namespace Faceoff.Targets.Prepare;
@@ -104,9 +105,9 @@ public static class SystemFacts
             cpuModel,
             processors > 0 ? processors : Environment.ProcessorCount,
             memory is null ? 0 : ProcFs.ParseKiB(memory),
-            RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant(),
             Kernel(),
-            OperatingSystemName());
+            OperatingSystemName(),
+            RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant());
     }
 
     /// <summary>faceoff's informational version (e.g. <c>0.1.0+sha</c>).</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Faceoff.Protocol.Model;
 using Faceoff.Reporting.Model;
 using Faceoff.Statistics;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
+using Faceoff.Protocol.Model;
 using Faceoff.Reporting.Model;
 
 namespace Faceoff.Reporting.Tests.Fixtures;
