@@ -13,6 +13,9 @@
 #   FACEOFF_ARLEN_NO_INSTALL  1: never apt-get, only name what is missing
 # Prints the Arlen tree (with build/boomhauer and the FastAPI reference app) on its last line.
 set -euo pipefail
+# `make arlen` runs this from a make: the flags it exports make every nested make print "Entering directory"
+# lines, which Arlen's makefile captures with $(shell ...) into compiler arguments. Each stage is a top-level make.
+unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 # shellcheck source=lib.sh
