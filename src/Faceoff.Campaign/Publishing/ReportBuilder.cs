@@ -25,12 +25,15 @@ internal static class ReportBuilder
         };
         var parityVerified = state.Parity == ParityStatus.Passed;
         var ordered = cells.OrderBy(c => c.StartedAt).ThenBy(c => c.Pair, StringComparer.Ordinal).ToList();
-        var rows = ordered.Select(c => ComparisonCalculator.Compare(
-            c.Pair,
-            CellMapping.Measurements(c, Side.Candidate),
-            CellMapping.Measurements(c, Side.Reference),
-            parityVerified,
-            settings)).ToList();
+        // Family-wise (Holm) over every row of the campaign: claims and the A/A check read the adjusted verdicts.
+        var rows = FamilyVerdicts.Adjust(
+            [.. ordered.Select(c => ComparisonCalculator.Compare(
+                c.Pair,
+                CellMapping.Measurements(c, Side.Candidate),
+                CellMapping.Measurements(c, Side.Reference),
+                parityVerified,
+                settings))],
+            settings);
         var sides = ordered.Zip(rows).SelectMany(pair => new[]
         {
             CellMapping.Report(pair.First, Side.Candidate, pair.Second.Candidate),
@@ -64,7 +67,7 @@ internal static class ReportBuilder
             Claims = claims,
             Aa = aa,
             ClaimRules = ClaimRules.Text,
-            StatisticsMethod = Statistics.StatisticsMethod.Describe(settings),
+            StatisticsMethod = [.. Statistics.StatisticsMethod.Describe(settings), .. TwoLevelMethod.Describe(settings)],
             Notes = [.. Notes(protocol, state, ordered), .. AaNotes(aa)],
             Artifacts = artifacts,
         };

@@ -140,6 +140,10 @@ public static class HtmlReport
         var report = index.Report;
         html.Append("<section id=\"comparison\">\n<h2>Comparison</h2>\n<p class=\"chart-note\">")
             .Append(H.E(ComparisonMarkdown.ReadingGuide(report))).Append("</p>\n");
+        if (LaunchText.Warning(report.Comparisons) is { } warning)
+        {
+            html.Append("<p class=\"chart-note\"><strong>").Append(H.E(warning)).Append("</strong></p>\n");
+        }
         foreach (var view in index.Pairs)
         {
             html.Append("<h3>").Append(H.E(view.Pair.Name)).Append(" <span class=\"pair-title\">")
@@ -166,6 +170,7 @@ public static class HtmlReport
                         .Append(H.Num(Fmt.Latency(row.Candidate.P95Us))).Append(H.Num(Fmt.Latency(row.Reference.P95Us)))
                         .Append(Ratio(row.P95Ratio))
                         .Append("<td title=\"").Append(H.E(string.Join("; ", row.Reasons))).Append("\">").Append(H.Badge(row.Verdict))
+                        .Append(row.Launch is { } launch ? $"<br><span class=\"ci\">{H.E(LaunchText.Line(launch))}</span>" : "")
                         .Append("</td></tr>\n");
                 }
             }
