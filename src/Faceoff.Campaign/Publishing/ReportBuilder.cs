@@ -3,6 +3,7 @@ using System.Globalization;
 using Faceoff.Campaign.Model;
 using Faceoff.Protocol.Model;
 using Faceoff.Reporting.Model;
+using Faceoff.Reporting.Text;
 using Faceoff.Statistics;
 using Faceoff.Statistics.Claims;
 using ReportStatus = Faceoff.Reporting.Model.RunStatus;
@@ -42,7 +43,7 @@ internal static class ReportBuilder
         var claims = protocol.ClaimTargets.Select(t => ClaimRules.Evaluate(
             new Statistics.Claims.ClaimTarget(t.ClaimId, t.Pair, t.Scenario),
             [.. LadderOf(protocol, t.Pair)],
-            rows)).ToList();
+            rows)).Select(c => state.Flags.Quick ? Smoke(c) : c).ToList();
         var (status, detail) = Status(state, cells);
         var comparisons = rows.Select(ComparisonReport.From).ToList();
         var aa = AaProtocol.ProfileOf(protocol) is { } aaProfile ? AaCheck.Evaluate(aaProfile, comparisons) : null;
@@ -72,6 +73,14 @@ internal static class ReportBuilder
             Artifacts = artifacts,
         };
     }
+
+    /// <summary>A smoke run's claim: quick sizing cannot back one, whatever its steps' numbers say.</summary>
+    private static ClaimResult Smoke(ClaimResult claim) => claim with
+    {
+        Status = ClaimStatus.Unverified,
+        Steps = [.. claim.Steps.Select(s => s with { Status = ClaimStatus.Unverified, Reason = SmokeVerdict.Text })],
+        Summary = $"{SmokeVerdict.Text}: quick sizing cannot support a verdict",
+    };
 
     private static ImmutableArray<int> LadderOf(CampaignProtocol protocol, string pairName) =>
         protocol.Pairs.FirstOrDefault(p => p.Name == pairName) is { } pair ? protocol.LadderFor(pair) : [];
@@ -104,7 +113,7 @@ internal static class ReportBuilder
         }
         if (state.Flags.Quick)
         {
-            notes.Add("Quick (smoke) mode: reduced ladder, short passes and a fixed warmup; the numbers are indicative only.");
+            notes.Add("Quick (smoke) mode: reduced ladder, short passes and a fixed warmup; the numbers are indicative only. " + SmokeVerdict.Why);
         }
         if (state.Sessions.Count > 1)
         {

@@ -48,7 +48,7 @@ public static class ComparisonCsv
                 .. RatioFields(row.P99Ratio),
                 Fmt.Fixed(row.ThroughputAdvantagePct, 2),
                 Fmt.Fixed(row.LatencyAdvantagePct, 2),
-                EnumText.Of(row.Verdict),
+                index.Report.Environment.QuickMode ? SmokeVerdict.Token : EnumText.Of(row.Verdict),
                 string.Join("; ", row.Reasons),
                 .. LaunchFields(row.Launch),
             ]);

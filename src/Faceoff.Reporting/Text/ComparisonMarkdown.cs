@@ -24,6 +24,10 @@ public static class ComparisonMarkdown
         {
             text.Append("**").Append(warning).Append("**\n\n");
         }
+        if (report.Environment.QuickMode)
+        {
+            text.Append("**").Append(SmokeVerdict.Why).Append("**\n\n");
+        }
 
         text.Append("## Claims\n\n");
         AppendClaims(report, text);
@@ -106,14 +110,14 @@ public static class ComparisonMarkdown
                     Fmt.Latency(row.Candidate.P95Us),
                     Fmt.Latency(row.Reference.P95Us),
                     RatioCell(row.P95Ratio),
-                    EnumText.Words(row.Verdict));
+                    SmokeVerdict.Words(index.Report, row.Verdict));
                 if (row.Launch is { } launch)
                 {
                     launches.Add($"{scenario} at c={step}: {LaunchText.Line(launch)}");
                 }
                 if ((row.Verdict is Verdict.NotPublishable or Verdict.Inconclusive) && row.Reasons.Count > 0)
                 {
-                    notes.Add($"{scenario} at c={step} ({EnumText.Words(row.Verdict)}): {string.Join("; ", row.Reasons)}");
+                    notes.Add($"{scenario} at c={step} ({SmokeVerdict.Words(index.Report, row.Verdict)}): {string.Join("; ", row.Reasons)}");
                 }
             }
         }
