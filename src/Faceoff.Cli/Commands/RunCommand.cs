@@ -30,7 +30,7 @@ internal sealed class RunCommand : Command
         };
         var quick = new Option<bool>("--quick")
         {
-            Description = "Smoke run: ladder 1,8, measured 0.5 s × 3, a short fixed warmup instead of until-stable. Numbers are indicative only.",
+            Description = "Smoke run: ladder 1,8, measured 0.5 s × 3, a short fixed warmup per cell and a 2 s warmup per scenario; prints \"smoke: no verdict\" instead of verdicts.",
         };
         var aa = new Option<string>(AaProtocol.Origin)
         {
