@@ -7,7 +7,7 @@ namespace Faceoff.Campaign;
 /// <summary>
 /// <c>--quick</c>: a smoke run of the same campaign that finishes in about a minute and a half on two cores.
 /// Ladder [1, 8]; measured passes of 0.5 s × 3 repeats (three, because the statistics need at least three
-/// repeats a side to give any verdict); a short fixed warmup instead of until-stable.
+/// repeats a side to give any verdict); a short fixed warmup per cell and a bounded 2-second warmup per scenario.
 /// Anything the user set explicitly (option or variable) is kept; every value quick mode changes is
 /// recorded as an override from <c>--quick</c>.
 /// </summary>
@@ -19,8 +19,14 @@ public static class QuickMode
 
     public static readonly PassPlan Measured = new(null, 0.5, 3);
 
-    /// <summary>Enough to open the step's connections and touch the route; the server is never cold-measured for long in a smoke run anyway.</summary>
+    /// <summary>Enough to open the step's connections and touch the route before each cell.</summary>
     public static readonly PassPlan Warmup = new(null, 0.25, 1);
+
+    /// <summary>
+    /// Each scenario's short, bounded warmup on every server process (two one-second passes, at most 2 s): without
+    /// it a quick A/A run measured cold JIT code on its first cell and printed a difference between a server and itself.
+    /// </summary>
+    public static readonly StabilityRule ScenarioWarmup = new(2, 0.1, 2);
 
     public static CampaignProtocol Apply(CampaignProtocol protocol)
     {
@@ -47,8 +53,8 @@ public static class QuickMode
             fixedWarmup = fixedWarmup with { Repeats = Warmup.Repeats };
             Record("warmup.repeats", Warmup.Repeats.ToString(CultureInfo.InvariantCulture));
         }
-        result = result with { Warmup = new WarmupPlan(fixedWarmup, null) };
-        Record("warmup.until_stable", "off");
+        result = result with { Warmup = new WarmupPlan(fixedWarmup, ScenarioWarmup) };
+        Record("warmup.until_stable", "window 2 s, max cv 0.1, at most 2 s per scenario");
 
         var measured = result.Measured;
         if (Free("measured.requests", "measured.duration_seconds"))

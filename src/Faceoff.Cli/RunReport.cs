@@ -36,11 +36,20 @@ internal static class RunReport
         }
 
         var failedCells = outcome.Cells.Count(c => c.Status == CellStatus.Failed);
+        var published = outcome.Publication?.Report;
+        var violations = published?.ContractViolationSides ?? [];
+        if (violations.Count > 0 && published!.Environment.SkipParity)
+        {
+            // The user chose to skip parity: the rows are already not publishable, and the exit stays theirs.
+            error.WriteLine($"faceoff: contract violations under load (parity skipped, not publishable): {string.Join(", ", violations)}");
+        }
         var (code, message) = outcome.Result switch
         {
             CampaignResult.ParityFailed => (ExitCodes.ParityFailure, outcome.Message),
             CampaignResult.PrepareFailed => (ExitCodes.Failure, outcome.Message),
             CampaignResult.Interrupted => (ExitCodes.Interrupted, outcome.Message),
+            _ when violations.Count > 0 && !published!.Environment.SkipParity => (ExitCodes.ParityFailure,
+                $"contract violations under load in {violations.Count} cell side(s): {string.Join(", ", violations)}; the apps did not do the same work while measured (pack written, rows not publishable)"),
             CampaignResult.CompletedWithFailures => (ExitCodes.Failure, $"{failedCells} cell(s) failed; see the report's notes and the server logs"),
             _ when outcome.Publication is { Succeeded: false } => (ExitCodes.Failure, "the publication pack is incomplete"),
             _ when aa is { Passed: false } => (ExitCodes.Failure, $"A/A check failed: {aa.Neutral} of {aa.Rows} row(s) neutral, below {AaCheck.BarPercent}%"),

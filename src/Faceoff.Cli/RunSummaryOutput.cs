@@ -18,7 +18,7 @@ internal static class RunSummaryOutput
         var rows = report.Comparisons.Select(r => new[]
         {
             r.Pair, r.Scenario, Fmt.Integer(r.Concurrency), Fmt.Rps(r.Candidate.MedianRps), Fmt.Rps(r.Reference.MedianRps),
-            Fmt.RatioWithCi(r.ThroughputRatio), Fmt.RatioWithCi(r.P99Ratio), EnumText.Words(r.Verdict),
+            Fmt.RatioWithCi(r.ThroughputRatio), Fmt.RatioWithCi(r.P99Ratio), SmokeVerdict.Words(report, r.Verdict),
         }).ToList();
         var reasons = report.Comparisons
             .Where(r => r.Verdict == Statistics.Verdict.NotPublishable)
@@ -47,6 +47,10 @@ internal static class RunSummaryOutput
             {
                 output.WriteLine(("  " + string.Join("  ", line.Select((cell, i) => cell.PadRight(widths[i])))).TrimEnd());
             }
+        }
+        if (report.Environment.QuickMode)
+        {
+            output.WriteLine(SmokeVerdict.Why);
         }
         Section(output, "Not publishable", reasons);
         Section(output, "Claims", claims);

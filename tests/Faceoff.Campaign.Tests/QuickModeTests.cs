@@ -14,7 +14,7 @@ public sealed class QuickModeTests
         var quick = QuickMode.Apply(protocol);
 
         Assert.Equal([1, 8], quick.LadderFor(quick.Pairs[0]).ToArray());
-        Assert.Null(quick.Warmup.UntilStable);
+        Assert.Equal(QuickMode.ScenarioWarmup, quick.Warmup.UntilStable);
         Assert.Equal(new PassPlan(null, 0.5, 3), quick.Measured);
         Assert.All(quick.Overrides, o => Assert.Equal(QuickMode.Origin, o.Origin));
         Assert.Contains(quick.Overrides, o => o.Setting == "warmup.until_stable");

@@ -82,6 +82,27 @@ public sealed class RunnerOrderingTests
     }
 
     [Fact]
+    public async Task Every_scenario_is_warmed_on_each_server_process_before_its_first_cell()
+    {
+        using var harness = new Harness();
+        var protocol = TestProtocols.Build(scenarios: ["healthz", "api_status"], ladder: [1, 2], untilStable: new(3, 0.05, 30));
+
+        var outcome = await harness.RunAsync(protocol);
+
+        Assert.Equal(CampaignResult.Completed, outcome.Result);
+        Assert.Equal(2, harness.Backend.Servers.Count);
+        foreach (var scenario in new[] { "healthz", "api_status" })
+        {
+            var first = outcome.Cells.Single(c => c.Scenario == scenario && c.Concurrency == 1);
+            Assert.All(first.Servers, server => Assert.Equal((scenario, 1), (server.Warmup!.Scenario, server.Warmup.Concurrency)));
+        }
+        // One warmup per scenario and side on the one process each side had: four in all, none at step 2.
+        var warmups = outcome.Cells.SelectMany(c => c.Servers).Select(s => (s.Side, s.Warmup!.Scenario, s.Warmup.Concurrency)).Distinct().ToList();
+        Assert.Equal(4, warmups.Count);
+        Assert.All(warmups, w => Assert.Equal(1, w.Concurrency));
+    }
+
+    [Fact]
     public async Task Until_stable_warmup_gives_up_at_its_bound_and_says_so()
     {
         using var harness = new Harness();

@@ -24,6 +24,9 @@ internal sealed class ServerSlot(ServerSpec spec) : IAsyncDisposable
     /// <summary>How the running server was warmed after it started; null before that or without until-stable warmup.</summary>
     public ServerWarmupRecord? Warmup { get; set; }
 
+    /// <summary>Scenarios already warmed on the running process: each gets its own warmup before its first measured cell.</summary>
+    public HashSet<string> WarmScenarios { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Why the server could not be started, once that has happened in this pair.</summary>
     public ServerFailure? StartFailure { get; private set; }
 
@@ -51,6 +54,7 @@ internal sealed class ServerSlot(ServerSpec spec) : IAsyncDisposable
         }
         Server = start.Server;
         Warmup = null;
+        WarmScenarios.Clear();
         return true;
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Faceoff.Campaign.Model;
 using Faceoff.Protocol.Model;
 using Faceoff.Reporting.Model;
+using Faceoff.Reporting.Text;
 using Faceoff.Statistics;
 using Faceoff.Statistics.Claims;
 using ReportStatus = Faceoff.Reporting.Model.RunStatus;
@@ -25,12 +26,15 @@ internal static class ReportBuilder
         };
         var parityVerified = state.Parity == ParityStatus.Passed;
         var ordered = cells.OrderBy(c => c.StartedAt).ThenBy(c => c.Pair, StringComparer.Ordinal).ToList();
-        var rows = ordered.Select(c => ComparisonCalculator.Compare(
-            c.Pair,
-            CellMapping.Measurements(c, Side.Candidate),
-            CellMapping.Measurements(c, Side.Reference),
-            parityVerified,
-            settings)).ToList();
+        // Family-wise (Holm) over every row of the campaign: claims and the A/A check read the adjusted verdicts.
+        var rows = FamilyVerdicts.Adjust(
+            [.. ordered.Select(c => ComparisonCalculator.Compare(
+                c.Pair,
+                CellMapping.Measurements(c, Side.Candidate),
+                CellMapping.Measurements(c, Side.Reference),
+                parityVerified,
+                settings))],
+            settings);
         var sides = ordered.Zip(rows).SelectMany(pair => new[]
         {
             CellMapping.Report(pair.First, Side.Candidate, pair.Second.Candidate),
@@ -39,7 +43,7 @@ internal static class ReportBuilder
         var claims = protocol.ClaimTargets.Select(t => ClaimRules.Evaluate(
             new Statistics.Claims.ClaimTarget(t.ClaimId, t.Pair, t.Scenario),
             [.. LadderOf(protocol, t.Pair)],
-            rows)).ToList();
+            rows)).Select(c => state.Flags.Quick ? Smoke(c) : c).ToList();
         var (status, detail) = Status(state, cells);
         var comparisons = rows.Select(ComparisonReport.From).ToList();
         var aa = AaProtocol.ProfileOf(protocol) is { } aaProfile ? AaCheck.Evaluate(aaProfile, comparisons) : null;
@@ -64,11 +68,19 @@ internal static class ReportBuilder
             Claims = claims,
             Aa = aa,
             ClaimRules = ClaimRules.Text,
-            StatisticsMethod = Statistics.StatisticsMethod.Describe(settings),
+            StatisticsMethod = [.. Statistics.StatisticsMethod.Describe(settings), .. TwoLevelMethod.Describe(settings)],
             Notes = [.. Notes(protocol, state, ordered), .. AaNotes(aa)],
             Artifacts = artifacts,
         };
     }
+
+    /// <summary>A smoke run's claim: quick sizing cannot back one, whatever its steps' numbers say.</summary>
+    private static ClaimResult Smoke(ClaimResult claim) => claim with
+    {
+        Status = ClaimStatus.Unverified,
+        Steps = [.. claim.Steps.Select(s => s with { Status = ClaimStatus.Unverified, Reason = SmokeVerdict.Text })],
+        Summary = $"{SmokeVerdict.Text}: quick sizing cannot support a verdict",
+    };
 
     private static ImmutableArray<int> LadderOf(CampaignProtocol protocol, string pairName) =>
         protocol.Pairs.FirstOrDefault(p => p.Name == pairName) is { } pair ? protocol.LadderFor(pair) : [];
@@ -93,6 +105,7 @@ internal static class ReportBuilder
         {
             "Within each cell the measured repeats alternate candidate and reference (cand r1, ref r1, cand r2, …) so drift of the machine over the cell cannot favour one side; the order is listed in measured_pass_order.",
             "Warmup and measurement use the same server process: each pair's two servers stay up for all of the pair's cells unless one fails.",
+            "Every scenario is warm before it is measured: before the first cell of each scenario on a server process, that scenario is driven in one-second passes at the cell's step until its throughput is stable (or the bound is reached), on both sides; each such warmup is recorded below and in the cell file.",
         };
         notes.AddRange(state.Prepare?.Notes ?? []);
         if (state.Flags.SkipParity is { } origin)
@@ -101,7 +114,7 @@ internal static class ReportBuilder
         }
         if (state.Flags.Quick)
         {
-            notes.Add("Quick (smoke) mode: reduced ladder, short passes and a fixed warmup; the numbers are indicative only.");
+            notes.Add("Quick (smoke) mode: reduced ladder, short passes and a fixed warmup; the numbers are indicative only. " + SmokeVerdict.Why);
         }
         if (state.Sessions.Count > 1)
         {
@@ -110,7 +123,7 @@ internal static class ReportBuilder
         notes.AddRange(cells
             .SelectMany(c => c.Servers)
             .Where(s => s.Warmup is not null)
-            .DistinctBy(s => (s.Side, s.Profile, s.Pid, s.LogPath))
+            .DistinctBy(s => (s.Side, s.Profile, s.Pid, s.LogPath, s.Warmup!.Scenario))
             .Select(s => WarmupNote(s.Warmup!, s.Pid)));
         notes.AddRange(cells
             .Where(c => c.Status == CellStatus.Failed)
@@ -146,7 +159,7 @@ internal static class ReportBuilder
         var outcome = w.Stabilised
             ? $"reached steady throughput after {w.Seconds:0.0} s"
             : $"did not reach steady throughput within {w.Seconds:0.0} s and was measured anyway";
-        return $"Server warmup: {w.Pair} {w.Profile} (pid {pid}) {outcome} (cv {cv} over the last {w.WindowSeconds} one-second passes at c={w.Concurrency}, bound {w.MaxCv:0.###}).";
+        return $"Server warmup: {w.Pair} {w.Profile} (pid {pid}) on {w.Scenario} {outcome} (cv {cv} over the last {w.WindowSeconds} one-second passes at c={w.Concurrency}, bound {w.MaxCv:0.###}).";
     }
 
     private static string Exit(ServerFailure failure) =>

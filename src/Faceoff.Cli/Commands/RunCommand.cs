@@ -17,7 +17,7 @@ internal sealed class RunCommand : Command
 {
     public RunCommand()
         : base("run", "Run a campaign: build, parity gate, measured passes for every pair, report, manifest and bundle under <output-dir>/runs/<run-id>/. " +
-            "Exit 0 ok, 1 a cell failed (or an A/A check missed its bar), 2 usage or protocol error, 3 parity failure, 130 interrupted.")
+            "Exit 0 ok, 1 a cell failed (or an A/A check missed its bar), 2 usage or protocol error, 3 parity failure or contract violations under load, 130 interrupted.")
     {
         var protocol = ProtocolArgument.CreateWithDefault();
         Arguments.Add(protocol);
@@ -30,7 +30,7 @@ internal sealed class RunCommand : Command
         };
         var quick = new Option<bool>("--quick")
         {
-            Description = "Smoke run: ladder 1,8, measured 0.5 s × 3, a short fixed warmup instead of until-stable. Numbers are indicative only.",
+            Description = "Smoke run: ladder 1,8, measured 0.5 s × 3, a short fixed warmup per cell and a 2 s warmup per scenario; prints \"smoke: no verdict\" instead of verdicts.",
         };
         var aa = new Option<string>(AaProtocol.Origin)
         {

@@ -85,7 +85,7 @@ public static class HtmlReport
         Card(html, "Run", H.Badge(report.Status), "wall time " + duration);
         Card(html, "Parity gate", H.Badge(report.Parity.Status), $"{report.Parity.Checks.Count(c => c.Status == ParityStatus.Passed)} of {report.Parity.Checks.Count} checks passed");
         Card(html, "Claims", H.E(Fmt.Integer(report.Claims.Count)), Counts(report.Claims.Select(c => EnumText.Words(c.Status))));
-        Card(html, "Comparisons", H.E(Fmt.Integer(report.Comparisons.Count)), Counts(report.Comparisons.Select(c => EnumText.Words(c.Verdict))));
+        Card(html, "Comparisons", H.E(Fmt.Integer(report.Comparisons.Count)), Counts(report.Comparisons.Select(c => SmokeVerdict.Words(report, c.Verdict))));
         Card(html, "Cells", $"{report.Sides.Count - failed} / {report.Sides.Count} ok", $"{failed} failed · {unstable} unstable · {report.Protocol.Measured.Repeats} repeats each");
         Card(html, "Machine", H.E($"{report.Machine.LogicalCores} cores"), $"{report.Machine.CpuModel} · {Fmt.Mib(report.Machine.MemoryKib)}");
         html.Append("</div>\n");
@@ -140,6 +140,14 @@ public static class HtmlReport
         var report = index.Report;
         html.Append("<section id=\"comparison\">\n<h2>Comparison</h2>\n<p class=\"chart-note\">")
             .Append(H.E(ComparisonMarkdown.ReadingGuide(report))).Append("</p>\n");
+        if (LaunchText.Warning(report.Comparisons) is { } warning)
+        {
+            html.Append("<p class=\"chart-note\"><strong>").Append(H.E(warning)).Append("</strong></p>\n");
+        }
+        if (report.Environment.QuickMode)
+        {
+            html.Append("<p class=\"chart-note\"><strong>").Append(H.E(SmokeVerdict.Why)).Append("</strong></p>\n");
+        }
         foreach (var view in index.Pairs)
         {
             html.Append("<h3>").Append(H.E(view.Pair.Name)).Append(" <span class=\"pair-title\">")
@@ -165,7 +173,8 @@ public static class HtmlReport
                         .Append(Ratio(row.ThroughputRatio)).Append(H.Num(Fmt.SignedPct(row.ThroughputAdvantagePct)))
                         .Append(H.Num(Fmt.Latency(row.Candidate.P95Us))).Append(H.Num(Fmt.Latency(row.Reference.P95Us)))
                         .Append(Ratio(row.P95Ratio))
-                        .Append("<td title=\"").Append(H.E(string.Join("; ", row.Reasons))).Append("\">").Append(H.Badge(row.Verdict))
+                        .Append("<td title=\"").Append(H.E(string.Join("; ", row.Reasons))).Append("\">").Append(report.Environment.QuickMode ? H.Badge(SmokeVerdict.Text, "none") : H.Badge(row.Verdict))
+                        .Append(row.Launch is { } launch ? $"<br><span class=\"ci\">{H.E(LaunchText.Line(launch))}</span>" : "")
                         .Append("</td></tr>\n");
                 }
             }

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using Faceoff.Protocol.Model;
+using Faceoff.Statistics;
 using Faceoff.Statistics.Claims;
 
 namespace Faceoff.Reporting.Model;
@@ -69,6 +71,14 @@ public sealed record CampaignReport
     /// Derived, written to the JSON for readers, ignored when read back.
     /// </summary>
     public bool Publishable => !Environment.SkipParity && Parity.Status == ParityStatus.Passed;
+
+    /// <summary>
+    /// The sides (by <see cref="SideReport.Key"/>) whose responses under load broke the scenario contract: the
+    /// apps did not do the same work while measured, which is a parity failure found after the gate.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> ContractViolationSides =>
+        [.. Sides.Where(s => s.Statistics.Issues.Any(i => i.Kind == QualityIssueKind.ContractViolations)).Select(s => s.Key)];
 }
 
 /// <summary>Switches that change what a run means.</summary>

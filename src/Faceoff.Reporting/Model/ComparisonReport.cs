@@ -30,6 +30,9 @@ public sealed record ComparisonReport(
     /// <summary>Prefix of the reason that says what the numbers alone would have concluded for a not-publishable row.</summary>
     public const string NumbersAlone = "numbers alone: ";
 
+    /// <summary>What the throughput interval was built from (launches, variance components, implied design); null without a ratio or in a report written before launches were recorded.</summary>
+    public LaunchFacts? Launch { get; init; }
+
     public static ComparisonReport From(ComparisonRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
@@ -48,7 +51,10 @@ public sealed record ComparisonReport(
             row.Verdict,
             row.IsPublishable
                 ? [.. new[] { row.Throughput, row.LatencyP50, row.LatencyP95, row.LatencyP99 }.Select(r => r.Explanation)]
-                : [.. row.Issues.Select(i => i.Message), $"{NumbersAlone}{row.Throughput.Explanation}"]);
+                : [.. row.Issues.Select(i => i.Message), $"{NumbersAlone}{row.Throughput.Explanation}"])
+        {
+            Launch = LaunchFacts.From(row.Throughput.Estimate),
+        };
     }
 
     /// <summary>Why a not-publishable row is so, without the line on what the numbers alone said.</summary>

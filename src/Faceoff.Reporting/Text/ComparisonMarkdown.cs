@@ -20,6 +20,14 @@ public static class ComparisonMarkdown
         text.Append("# Faceoff comparison: ").Append(report.Protocol.Name).Append("\n\n");
         text.Append(Headline(report)).Append("\n\n");
         text.Append(ReadingGuide(report)).Append("\n\n");
+        if (LaunchText.Warning(report.Comparisons) is { } warning)
+        {
+            text.Append("**").Append(warning).Append("**\n\n");
+        }
+        if (report.Environment.QuickMode)
+        {
+            text.Append("**").Append(SmokeVerdict.Why).Append("**\n\n");
+        }
 
         text.Append("## Claims\n\n");
         AppendClaims(report, text);
@@ -80,6 +88,7 @@ public static class ComparisonMarkdown
             "Scenario", ">c", ">Candidate req/s", ">Reference req/s", ">Throughput ratio [CI]",
             ">Candidate p95", ">Reference p95", ">p95 ratio [CI]", "Verdict");
         var notes = new List<string>();
+        var launches = new List<string>();
         foreach (var scenario in view.Scenarios)
         {
             foreach (var step in view.Steps)
@@ -101,10 +110,14 @@ public static class ComparisonMarkdown
                     Fmt.Latency(row.Candidate.P95Us),
                     Fmt.Latency(row.Reference.P95Us),
                     RatioCell(row.P95Ratio),
-                    EnumText.Words(row.Verdict));
+                    SmokeVerdict.Words(index.Report, row.Verdict));
+                if (row.Launch is { } launch)
+                {
+                    launches.Add($"{scenario} at c={step}: {LaunchText.Line(launch)}");
+                }
                 if ((row.Verdict is Verdict.NotPublishable or Verdict.Inconclusive) && row.Reasons.Count > 0)
                 {
-                    notes.Add($"{scenario} at c={step} ({EnumText.Words(row.Verdict)}): {string.Join("; ", row.Reasons)}");
+                    notes.Add($"{scenario} at c={step} ({SmokeVerdict.Words(index.Report, row.Verdict)}): {string.Join("; ", row.Reasons)}");
                 }
             }
         }
@@ -116,6 +129,14 @@ public static class ComparisonMarkdown
             foreach (var note in notes)
             {
                 text.Append("- ").Append(note).Append('\n');
+            }
+        }
+        if (launches.Count > 0)
+        {
+            text.Append("\nThroughput launches and variance components of ln(req/s), candidate / reference:\n\n");
+            foreach (var line in launches)
+            {
+                text.Append("- ").Append(line).Append('\n');
             }
         }
     }

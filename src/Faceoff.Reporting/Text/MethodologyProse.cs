@@ -46,6 +46,10 @@ internal static class MethodologyProse
             .Append("when parity was skipped, a cell failed or is unstable, or a cell had errors or contract violations.\n");
         text.Append("- The seed's columns: `throughput_advantage_pct` = (candidate req/s ÷ reference req/s − 1) × 100; ")
             .Append("`latency_advantage_pct` = (reference p50 ÷ candidate p50 − 1) × 100. Positive favours the candidate.\n");
+        if (LaunchText.Warning(report.Comparisons) is { } warning)
+        {
+            text.Append("- **").Append(warning).Append("**\n");
+        }
         if (report.StatisticsMethod.Count > 0)
         {
             text.Append("\nMethod details, as recorded by the statistics library:\n\n");

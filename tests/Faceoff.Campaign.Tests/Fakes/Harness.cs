@@ -28,10 +28,11 @@ internal sealed class Harness : IDisposable
         CampaignProtocol protocol,
         bool resume = false,
         string? skipParity = null,
+        bool quick = false,
         CancellationToken cancellationToken = default)
     {
         var runner = new CampaignRunner(Backend, RealPublisher ?? Publisher, Observer, Clock);
-        var flags = new RunFlags(SkipBuild: false, skipParity, Pinning: null, Quick: false);
+        var flags = new RunFlags(SkipBuild: false, skipParity, Pinning: null, Quick: quick);
         var request = new CampaignRequest(protocol, OutputDirectory, "20261126T143000Z", resume, flags, new Dictionary<string, string>());
         return runner.RunAsync(request, cancellationToken);
     }

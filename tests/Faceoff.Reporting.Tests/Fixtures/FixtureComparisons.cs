@@ -74,7 +74,18 @@ internal static class FixtureComparisons
             ((c.Throughput.Median / r.Throughput.Median) - 1) * 100,
             ((r.Latency.P50.Median / c.Latency.P50.Median) - 1) * 100,
             verdict,
-            reasons);
+            reasons)
+        {
+            // One launch per side, as a campaign without measured.launches runs: the interval cannot cover launch variance.
+            Launch = new LaunchFacts(
+                false,
+                new LaunchSideFacts(1, c.RepeatCount, shape.CiHalfWidth * shape.CiHalfWidth, null),
+                new LaunchSideFacts(1, r.RepeatCount, shape.CiHalfWidth * shape.CiHalfWidth / 2, null),
+                null,
+                null,
+                0.05,
+                "one launch: the between-launch variance is unknown"),
+        };
     }
 
     private static Verdict Classify(Interval ratio, double band) =>
