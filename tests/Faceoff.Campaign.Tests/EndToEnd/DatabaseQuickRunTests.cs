@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using Faceoff.Reporting.Model;
 using Faceoff.Targets.Services;
 
@@ -5,6 +6,7 @@ namespace Faceoff.Campaign.Tests.EndToEnd;
 
 /// <summary>The database track through the CLI: a managed PostgreSQL started, seeded, reset, counted and measured by the run.</summary>
 [Collection(EndToEndGroup.Name)]
+[SupportedOSPlatform("linux")]
 public sealed class DatabaseQuickRunTests : IDisposable
 {
     private const string Protocol = "protocols/db.json";
@@ -14,6 +16,8 @@ public sealed class DatabaseQuickRunTests : IDisposable
     [PostgresFact]
     public async Task A_quick_db_run_reconciles_every_write_pass_and_measures_postgres()
     {
+        // Temporary directories are private (0700); as root the cluster runs as postgres, which must enter the run directory.
+        File.SetUnixFileMode(_work, (UnixFileMode)0b111_101_101);
         var (protocol, ports) = RepoProtocol.CopyTo(_work, Protocol);
         var output = Path.Combine(_work, "out");
         using var cli = CliProcess.Start(Repo.Root, "run", protocol, "--quick", "--skip-build", "--output-dir", output, "--run-id", "e2e-db");
