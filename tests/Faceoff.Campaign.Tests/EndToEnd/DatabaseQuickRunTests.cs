@@ -51,6 +51,37 @@ public sealed class DatabaseQuickRunTests : IDisposable
         Assert.Empty(Postmasters(_work));
     }
 
+    [PostgresFact]
+    public async Task A_postgres_killed_mid_run_fails_that_cell_restarts_the_database_and_exits_1()
+    {
+        File.SetUnixFileMode(_work, (UnixFileMode)0b111_101_101);
+        var (protocol, ports) = RepoProtocol.CopyTo(_work, Protocol);
+        var output = Path.Combine(_work, "out");
+        using var cli = CliProcess.Start(Repo.Root, "run", protocol, "--quick", "--skip-build", "--output-dir", output, "--run-id", "e2e-db-kill");
+
+        using (var wait = new CancellationTokenSource(TimeSpan.FromMinutes(5)))
+        {
+            while (!cli.Output.Contains("cell 1/", StringComparison.Ordinal))
+            {
+                await Task.Delay(100, wait.Token);
+            }
+        }
+        var postmaster = Assert.Single(Postmasters(_work));
+        System.Diagnostics.Process.GetProcessById(postmaster).Kill();
+
+        var exit = await cli.ExitCodeAsync(TimeSpan.FromMinutes(8));
+
+        Assert.True(exit == 1, $"exit {exit}\n{cli.Output}");
+        var run = new RunDirectory(Path.Combine(output, "runs", "e2e-db-kill"));
+        var failed = Assert.Single(run.Cells, c => c.Status == CellStatus.Failed);
+        Assert.Contains("database went away", Assert.Single(failed.Failures).Message, StringComparison.Ordinal);
+        // The cells after it ran on a new cluster with restarted servers.
+        Assert.Contains(run.Cells, c => c.Status == CellStatus.Completed && c.StartedAt > failed.FinishedAt);
+        Assert.Contains("database went away", cli.Output, StringComparison.Ordinal);
+        Assert.Empty(await Orphans.AfterSettlingAsync(TimeSpan.FromSeconds(15), ports));
+        Assert.Empty(Postmasters(_work));
+    }
+
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
     /// <summary>postgres processes whose command line names a directory of this test: none may outlive the run.</summary>
