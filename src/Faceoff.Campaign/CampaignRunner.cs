@@ -103,6 +103,8 @@ public sealed class CampaignRunner(ICampaignBackend backend, ICampaignPublisher 
             result = CampaignResult.CompletedWithFailures;
         }
 
+        // Every server is stopped by now; the database goes too, so its files are settled before they are bundled.
+        await backend.ReleaseAsync().ConfigureAwait(false);
         // Publication must finish even when the run was cancelled: it is what makes the partial run usable.
         observer.PhaseStarted(CampaignPhase.Publish, "writing the report, manifest and bundle");
         var publication = await publisher

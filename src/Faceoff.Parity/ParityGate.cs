@@ -83,6 +83,10 @@ public static class ParityGate
                 .ToList();
             options.Progress?.Report($"parity: pair {pair.Name}: checking {protocol.ScenariosFor(pair).Length} scenarios and keep-alive");
             var result = await CheckPairAsync(protocol, pair, started[0].Record, started[1].Record, options.RequestTimeout, ct).ConfigureAwait(false);
+            if (options.Database is { } database)
+            {
+                result = await DataParity.AddAsync(protocol, pair, result, database, options.RequestTimeout, ct).ConfigureAwait(false);
+            }
             foreach (var (framework, task) in pending)
             {
                 dateChecks[framework] = await task.ConfigureAwait(false);

@@ -15,4 +15,7 @@ public sealed record ParityOptions(string LogDirectory)
     public IProgress<string>? Progress { get; init; }
 
     public ServerLauncher Launcher { get; init; } = new();
+
+    /// <summary>The seeded database of a protocol with one: its scenarios under <c>/api/db/</c> get the data checks too.</summary>
+    public Faceoff.Targets.Services.IDatabaseService? Database { get; init; }
 }

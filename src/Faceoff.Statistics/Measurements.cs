@@ -24,6 +24,12 @@ public sealed record LatencyStats(
 /// <summary>Server process cost over one pass, read from /proc.</summary>
 public sealed record ServerResources(double CpuSeconds, long RssBeforeKib, long RssAfterKib, long RssPeakKib);
 
+/// <summary>What a writing pass acknowledged (201 responses) against the rows it really inserted.</summary>
+public sealed record WriteReconciliation(long Expected, long Inserted)
+{
+    public bool Matches => Expected == Inserted;
+}
+
 /// <summary>
 /// What one pass measured: the load engine's headline numbers and, for a metered pass, the server's cost.
 /// The one record of a pass from the engine's result through the cell file and the report to the statistics.
@@ -34,6 +40,8 @@ public sealed record ServerResources(double CpuSeconds, long RssBeforeKib, long 
 /// <param name="ErrorCounts">Error kind (connect, read, timeout…) → count; kinds that did not occur are absent.</param>
 /// <param name="SampledResponses">Responses validated against the scenario contract under load.</param>
 /// <param name="Server">CPU and RSS of the server tree over the pass; null for passes that were not metered.</param>
+/// <param name="Database">CPU and RSS of the campaign's PostgreSQL process tree over the pass; null without a managed database.</param>
+/// <param name="Writes">Rows the pass inserted against the 201 responses it counted; null for passes that do not write.</param>
 public sealed record PassMeasurement(
     long Requests,
     long Errors,
@@ -49,7 +57,9 @@ public sealed record PassMeasurement(
     long ContractViolations,
     IReadOnlyList<string> FirstViolations,
     ServerResources? Server,
-    int Launch = 0)
+    int Launch = 0,
+    ServerResources? Database = null,
+    WriteReconciliation? Writes = null)
 {
     /// <summary>Complete responses, whatever their status: the server was answering.</summary>
     public long Responses => Requests - Errors;

@@ -42,6 +42,15 @@ public static class SideAnalyzer
                 $"error rate {Percent(errorRate)} ({errors} of {requests} requests) exceeds {Percent(settings.MaxErrorRate)}"));
         }
 
+        foreach (var (writes, index) in repeats.Select((r, i) => (r.Writes, i)))
+        {
+            if (writes is { Matches: false })
+            {
+                issues.Add(new(QualityIssueKind.WriteMismatch,
+                    $"lost or phantom writes: pass {index + 1}: 201 × {writes.Expected} but {writes.Inserted} rows inserted"));
+            }
+        }
+
         return new SideStatistics(
             cell.Key,
             repeats.Count,

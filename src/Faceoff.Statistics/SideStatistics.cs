@@ -38,6 +38,9 @@ public enum QualityIssueKind
     Unstable,
     ContractViolations,
     Errors,
+
+    /// <summary>Lost or phantom writes: the rows inserted differ from the 201 responses counted.</summary>
+    WriteMismatch,
 }
 
 /// <summary>Why a cell or row cannot support a published verdict.</summary>

@@ -44,7 +44,7 @@ public sealed class ReportJsonTests
         Assert.Equal(["not_run", "passed", "failed", "skipped"], Spellings<ParityStatus>());
         Assert.Equal(["complete", "partial", "failed", "interrupted"], Spellings<RunStatus>());
         Assert.Equal(["server_warmup", "warmup", "measured"], Spellings<PassKind>());
-        Assert.Equal(["parity_skipped", "cell_failed", "no_data", "unstable", "contract_violations", "errors"], Spellings<QualityIssueKind>());
+        Assert.Equal(["parity_skipped", "cell_failed", "no_data", "unstable", "contract_violations", "errors", "write_mismatch"], Spellings<QualityIssueKind>());
     }
 
     [Fact]

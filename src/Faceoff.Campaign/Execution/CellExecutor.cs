@@ -29,6 +29,7 @@ internal static class CellExecutor
         var passes = new List<PassRecord>();
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         ServerFailure? failure = null;
+        var database = context.Backend.Database;
 
         async Task<bool> Run(ServerSlot slot, PassKind kind, int repeat, PassPlan plan)
         {
@@ -37,13 +38,36 @@ internal static class CellExecutor
             var pass = new PassContext(key.Pair, key.Scenario, key.Concurrency, slot.Side, slot.Profile, kind, repeat, plan.Repeats);
             var request = new PassRequest(server.BaseUri, scenario, key.Concurrency, PassBound.Of(plan),
                 measured ? protocol.Parity.SampleEvery : 0, KeepLoadResult: measured);
+            DatabaseSteps.PassWatch? watch;
+            try
+            {
+                watch = await DatabaseSteps.PassWatch.StartAsync(database, scenario, measured, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CampaignDatabaseException e)
+            {
+                failure = DatabaseFailure(slot, DatabaseSteps.Reason(e));
+                return false;
+            }
             var attempt = await PassRunner.RunAsync(context, server, pass, request, meter: measured, cancellationToken).ConfigureAwait(false);
             if (attempt.Failure is not null)
             {
-                failure = attempt.Failure;
+                watch?.Abandon();
+                failure = database is { IsAlive: false } ? DatabaseFailure(slot, $"{DatabaseSteps.WentAway}: {attempt.Failure.OneLine}") : attempt.Failure;
                 return false;
             }
             var outcome = attempt.Outcome!;
+            if (watch is not null)
+            {
+                try
+                {
+                    outcome = outcome with { Measurement = await watch.FinishAsync(outcome.Measurement, cancellationToken).ConfigureAwait(false) };
+                }
+                catch (CampaignDatabaseException e)
+                {
+                    failure = DatabaseFailure(slot, DatabaseSteps.Reason(e));
+                    return false;
+                }
+            }
             string? resultPath = null, logPath = null;
             if (measured)
             {
@@ -58,6 +82,11 @@ internal static class CellExecutor
 
         var warmup = protocol.Warmup.Fixed;
         var ok = true;
+        if (await DatabaseSteps.BeforeCellAsync(database, scenario, cancellationToken).ConfigureAwait(false) is { } reason)
+        {
+            failure = DatabaseFailure(slots[0], reason);
+            ok = false;
+        }
         foreach (var slot in slots)
         {
             for (var repeat = 1; ok && repeat <= warmup.Repeats; repeat++)
@@ -85,6 +114,9 @@ internal static class CellExecutor
         new(new CellRecord(key.Pair, key.Scenario, key.Concurrency, slots[0].Profile, slots[1].Profile, CellStatus.Failed,
             context.Now, context.Now, [.. slots.Where(s => s.Server is not null).Select(s => s.Use(context.Store))], [], failures),
             new Dictionary<string, string>());
+
+    private static ServerFailure DatabaseFailure(ServerSlot slot, string message) =>
+        new(slot.Side, slot.Profile, ServerFailureKind.DatabaseWentAway, message, null, null, null, null);
 
     private static string? Keep(Dictionary<string, string> files, string path, string? content)
     {

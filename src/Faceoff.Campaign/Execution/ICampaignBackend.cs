@@ -22,6 +22,12 @@ public interface ICampaignBackend
 
     /// <summary>One load pass. Cancellation ends it promptly with <see cref="OperationCanceledException"/>.</summary>
     Task<PassOutcome> RunPassAsync(PassRequest request, IProgress<LoadProgress>? live, CancellationToken cancellationToken);
+
+    /// <summary>The protocol's database once prepare started it; null for an HTTP-only campaign.</summary>
+    ICampaignDatabase? Database => null;
+
+    /// <summary>Stops what prepare started for the whole run (the database), before the publication reads the run directory.</summary>
+    Task ReleaseAsync() => Task.CompletedTask;
 }
 
 public sealed record PrepareOutcome(bool Succeeded, string? Error, PreparedFacts? Facts);

@@ -30,8 +30,19 @@ internal sealed class PairRunner(RunContext context, PairDefinition pair, CellCo
         await using var candidate = new ServerSlot(Spec(Side.Candidate));
         await using var reference = new ServerSlot(Spec(Side.Reference));
         ServerSlot[] slots = [candidate, reference];
+        var database = context.Backend.Database;
+        var generation = database?.Generation;
         foreach (var key in pending)
         {
+            if (database is not null && database.Generation != generation)
+            {
+                // The new cluster has a new port and password: servers started with the old {database_url} must go.
+                generation = database.Generation;
+                foreach (var slot in slots)
+                {
+                    await slot.DiscardAsync().ConfigureAwait(false);
+                }
+            }
             var result = await RunCellAsync(key, slots, cancellationToken).ConfigureAwait(false);
             context.Store.WriteCell(result.Record, result.PassFiles);
             context.Observer.CellFinished(result.Record, counter.Finish(), counter.Total);
@@ -39,6 +50,19 @@ internal sealed class PairRunner(RunContext context, PairDefinition pair, CellCo
             {
                 await slots.Single(s => s.Side == failure.Side).DiscardAsync().ConfigureAwait(false);
             }
+            if (database is { IsAlive: false })
+            {
+                await RestartDatabaseAsync(database, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task RestartDatabaseAsync(ICampaignDatabase database, CancellationToken cancellationToken)
+    {
+        context.Observer.Notice(NoticeLevel.Warning, $"{pair.Name}: {DatabaseSteps.WentAway}; starting a new one and seeding it for the next cell");
+        if (await database.RestartAsync(cancellationToken).ConfigureAwait(false) is { } error)
+        {
+            context.Observer.Notice(NoticeLevel.Error, $"{pair.Name}: the database could not be restarted: {error}");
         }
     }
 

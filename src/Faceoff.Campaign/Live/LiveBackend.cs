@@ -20,14 +20,51 @@ namespace Faceoff.Campaign.Live;
 /// The real backend: Targets prepares and starts servers, Parity runs the gate, Load drives the passes.
 /// Prepare must run first; the environment it resolves (interpreters, placeholders) feeds the rest.
 /// </summary>
-public sealed class LiveBackend(CampaignProtocol protocol, RunSettings settings, ServerPlacement placement, ICampaignObserver observer) : ICampaignBackend
+public sealed class LiveBackend(CampaignProtocol protocol, RunSettings settings, ServerPlacement placement, ICampaignObserver observer)
+    : ICampaignBackend, IAsyncDisposable
 {
     public const string ParityReportFile = "parity/parity_report.json";
 
     private readonly ServerLauncher _launcher = new();
     private PreparedEnvironment? _environment;
+    private LiveDatabase? _database;
+
+    public ICampaignDatabase? Database => _database;
 
     public async Task<PrepareOutcome> PrepareAsync(string runDirectory, CancellationToken cancellationToken)
+    {
+        // The database first: a missing PostgreSQL fails prepare in a second, before minutes of builds.
+        if (protocol.Database is { } definition)
+        {
+            observer.Notice(NoticeLevel.Info, $"starting and seeding the database service {definition.Id}");
+            var (database, error) = await LiveDatabase.StartAsync(definition, runDirectory, protocol.Host, cancellationToken).ConfigureAwait(false);
+            if (database is null)
+            {
+                return new PrepareOutcome(false, error, null);
+            }
+            _database = database;
+        }
+        var outcome = await PrepareEnvironmentAsync(runDirectory, cancellationToken).ConfigureAwait(false);
+        if (!outcome.Succeeded && _database is { } started)
+        {
+            _database = null;
+            await started.DisposeAsync().ConfigureAwait(false);
+        }
+        return outcome;
+    }
+
+    public Task ReleaseAsync() => DisposeAsync().AsTask();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_database is { } database)
+        {
+            _database = null;
+            await database.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<PrepareOutcome> PrepareEnvironmentAsync(string runDirectory, CancellationToken cancellationToken)
     {
         var protocolDirectory = Path.GetDirectoryName(protocol.SourcePath)!;
         var options = new PrepareOptions(protocolDirectory, Path.Combine(runDirectory, "prepare"))
@@ -60,8 +97,14 @@ public sealed class LiveBackend(CampaignProtocol protocol, RunSettings settings,
         {
             Progress = new Forward(observer),
             Launcher = _launcher,
+            Database = _database?.Service,
         };
         var report = await ParityGate.RunAsync(protocol, Prepared, options, cancellationToken).ConfigureAwait(false);
+        if (_database is { } database)
+        {
+            // The data checks inserted rows: the campaign starts from the seeded state.
+            await database.ResetAsync(cancellationToken).ConfigureAwait(false);
+        }
         await ParityReportJson.WriteAsync(report, Path.Combine(runDirectory, ParityReportFile), cancellationToken).ConfigureAwait(false);
         var rows = ReportAssembler.Scoped(protocol, report.Pairs, report.Frameworks)
             // A declared known difference is a warning that passed the gate only by its reason: the report keeps it.
@@ -76,7 +119,7 @@ public sealed class LiveBackend(CampaignProtocol protocol, RunSettings settings,
     {
         var launch = new ServerLaunch(
             spec.Name, spec.Framework, spec.Profile, spec.Host, spec.Port, Constrained: false, spec.LogDirectory,
-            Prepared.Frameworks[spec.Framework.Id].Placeholders, placement.ServerCpus);
+            WithDatabase(Prepared.Frameworks[spec.Framework.Id].Placeholders), placement.ServerCpus);
         var start = await _launcher.StartAsync(launch, cancellationToken).ConfigureAwait(false);
         if (start.Server is { } server)
         {
@@ -113,7 +156,13 @@ public sealed class LiveBackend(CampaignProtocol protocol, RunSettings settings,
     }
 
     private PreparedEnvironment Prepared =>
-        _environment ?? throw new InvalidOperationException("prepare must succeed before servers can start");
+        _environment is { } environment
+            ? environment with { Frameworks = environment.Frameworks.ToImmutableDictionary(kv => kv.Key, kv => kv.Value with { Placeholders = WithDatabase(kv.Value.Placeholders) }) }
+            : throw new InvalidOperationException("prepare must succeed before servers can start");
+
+    /// <summary>Read at every start: after a database restart the servers get the new cluster's URL.</summary>
+    private ImmutableDictionary<string, string> WithDatabase(ImmutableDictionary<string, string> placeholders) =>
+        _database is { } database ? placeholders.SetItem(Placeholders.DatabaseUrl, database.ConnectionUrl) : placeholders;
 
     /// <summary>The requirements a created venv installs: the first Python framework's <c>requirements.txt</c>, when it has one.</summary>
     private string? Requirements(string protocolDirectory)
@@ -149,6 +198,11 @@ public sealed class LiveBackend(CampaignProtocol protocol, RunSettings settings,
             ? $"{f.FrameworkId}: Python {resolution.Version} at {path}"
             : f.Build.Skipped ? $"{f.FrameworkId}: build skipped" : $"{f.FrameworkId}: built in {f.Build.Seconds:0.0} s ({f.Build.CommandLine})").ToList();
         notes.Add($"Orphan protection: {ServerLauncher.OrphanProtection}.");
+        if (_database is { } database)
+        {
+            var pools = protocol.Profiles.Values.Select(p => p.Env.GetValueOrDefault("FACEOFF_APP_DB_POOL_SIZE")).OfType<string>().Distinct().ToList();
+            notes.AddRange(database.Notes(pools.Count == 0 ? null : string.Join(", ", pools)));
+        }
         if (placement.Description is { } pinning)
         {
             notes.Add($"CPU pinning: {pinning}.");

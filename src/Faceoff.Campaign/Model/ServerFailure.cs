@@ -14,6 +14,9 @@ public enum ServerFailureKind
 
     /// <summary>The process is alive but no longer answers its readiness probe.</summary>
     Unresponsive,
+
+    /// <summary>The server was fine but the campaign's database died or could not be reached.</summary>
+    DatabaseWentAway,
 }
 
 /// <summary>Why a server let its cell down, with what the process left behind.</summary>
@@ -35,6 +38,7 @@ public sealed record ServerFailure(
         {
             ServerFailureKind.StartFailed => "did not start",
             ServerFailureKind.Crashed => "crashed",
+            ServerFailureKind.DatabaseWentAway => "lost its database",
             _ => "stopped answering",
         }}: {Message}";
 }

@@ -75,7 +75,8 @@ internal sealed class RunCommand : Command
         var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
         var live = terminal ? new RunProgressLive(TimeProvider.System) : null;
         ICampaignObserver observer = live is null ? new RunProgressPlain(output, TimeProvider.System) : live;
-        var backend = new LiveBackend(plan.Request.Protocol, plan.Settings, plan.Placement, observer);
+        // Disposed after the run: stops the database service once every server is stopped.
+        await using var backend = new LiveBackend(plan.Request.Protocol, plan.Settings, plan.Placement, observer);
         var runner = new CampaignRunner(backend, new CampaignPublisher(), observer, TimeProvider.System);
         if (AaProtocol.ProfileOf(plan.Request.Protocol) is { } aaProfile)
         {

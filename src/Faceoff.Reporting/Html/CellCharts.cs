@@ -47,7 +47,23 @@ internal static class CellCharts
             PerStep(view, key, "rss", "Server memory", "peak resident set size of any pass (MiB)",
                 cells, ChartLabels.Plain, "MiB",
                 c => c.Repeats.Count > 0 ? new ChartPoint(0, c.Repeats.Max(r => r.Measurement.Server?.RssPeakKib ?? 0) / 1024.0) : null),
+            .. DatabaseCharts(view, key, cells),
         ];
+    }
+
+    /// <summary>The database's cost beside the servers', for runs that measured one (PostgreSQL's whole process tree).</summary>
+    private static IEnumerable<Figure> DatabaseCharts(PairView view, string key, Dictionary<Side, List<(int Step, SideReport? Cell)>> cells)
+    {
+        if (!cells.Values.SelectMany(c => c).Any(c => c.Cell?.Repeats.Any(r => r.Measurement.Database is not null) == true))
+        {
+            yield break;
+        }
+        yield return PerStep(view, key, "db-cpu", "PostgreSQL CPU", "median CPU use of the database's process tree while this side was loaded (cores)",
+            cells, ChartLabels.Plain, "cores",
+            c => c.Repeats.Count > 0 ? new ChartPoint(0, Median(c.Repeats.Select(r => (r.Measurement.Database?.CpuSeconds ?? 0) / Math.Max(r.Measurement.ElapsedSeconds, 1e-9)))) : null);
+        yield return PerStep(view, key, "db-rss", "PostgreSQL memory", "peak resident set size of the database's process tree in any pass (MiB)",
+            cells, ChartLabels.Plain, "MiB",
+            c => c.Repeats.Count > 0 ? new ChartPoint(0, c.Repeats.Max(r => r.Measurement.Database?.RssPeakKib ?? 0) / 1024.0) : null);
     }
 
     private static Figure PerStep(

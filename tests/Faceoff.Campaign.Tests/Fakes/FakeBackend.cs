@@ -40,6 +40,14 @@ internal sealed class FakeBackend(ManualClock clock) : ICampaignBackend
     /// <summary>Decides the fault of the n-th pass (1-based) a server process serves.</summary>
     public Func<FakeServer, int, PassFault> Fault { get; set; } = (_, _) => PassFault.None;
 
+    /// <summary>The campaign's database, when the test has one.</summary>
+    public FakeDatabase? Db { get; set; }
+
+    public ICampaignDatabase? Database => Db;
+
+    /// <summary>What the n-th pass of the whole run (1-based) does to the database.</summary>
+    public Action<FakeDatabase, int>? DatabaseEffect { get; set; }
+
     /// <summary>Throughput of the n-th pass a server process serves.</summary>
     public Func<FakeServer, int, double> Throughput { get; set; } = (_, _) => 1000;
 
@@ -71,6 +79,10 @@ internal sealed class FakeBackend(ManualClock clock) : ICampaignBackend
         cancellationToken.ThrowIfCancellationRequested();
         var server = Servers.Last(s => s.BaseUri == request.BaseUri && !s.Stopped);
         PassCount++;
+        if (Db is { } db)
+        {
+            DatabaseEffect?.Invoke(db, PassCount);
+        }
         var n = ++server.Passes;
         var seconds = request.Bound.DurationSeconds ?? 1;
         switch (Fault(server, n))

@@ -1,0 +1,121 @@
+using System.Runtime.Versioning;
+using Faceoff.Reporting.Model;
+using Faceoff.Targets.Services;
+
+namespace Faceoff.Campaign.Tests.EndToEnd;
+
+/// <summary>The database track through the CLI: a managed PostgreSQL started, seeded, reset, counted and measured by the run.</summary>
+[Collection(EndToEndGroup.Name)]
+[SupportedOSPlatform("linux")]
+public sealed class DatabaseQuickRunTests : IDisposable
+{
+    private const string Protocol = "protocols/db.json";
+
+    private readonly string _work = Directory.CreateTempSubdirectory("faceoff-e2e-db-").FullName;
+
+    [PostgresFact]
+    public async Task A_quick_db_run_reconciles_every_write_pass_and_measures_postgres()
+    {
+        // Temporary directories are private (0700); as root the cluster runs as postgres, which must enter the run directory.
+        File.SetUnixFileMode(_work, (UnixFileMode)0b111_101_101);
+        var (protocol, ports) = RepoProtocol.CopyTo(_work, Protocol);
+        var output = Path.Combine(_work, "out");
+        using var cli = CliProcess.Start(Repo.Root, "run", protocol, "--quick", "--skip-build", "--output-dir", output, "--run-id", "e2e-db");
+
+        var exit = await cli.ExitCodeAsync(TimeSpan.FromMinutes(8));
+
+        Assert.True(exit == 0, $"exit {exit}\n{cli.Output}");
+        var run = new RunDirectory(Path.Combine(output, "runs", "e2e-db"));
+        Assert.Equal(ParityStatus.Passed, run.Report.Parity.Status);
+        Assert.Contains(run.Report.Parity.Checks, c => c.CheckId.EndsWith("db.write_persisted", StringComparison.Ordinal));
+        Assert.Contains(run.Report.Parity.Checks, c => c.CheckId.EndsWith("db.read_items", StringComparison.Ordinal));
+
+        var measured = run.Cells.SelectMany(c => c.Passes.Select(p => (Cell: c, Pass: p))).Where(x => x.Pass.Kind == PassKind.Measured).ToList();
+        Assert.NotEmpty(measured);
+        Assert.All(measured, x => Assert.True(x.Pass.Measurement.Database is not null, $"{x.Cell.Scenario} pass {x.Pass.Sequence}: PostgreSQL not measured"));
+        // A rejected payload never reaches the database; reads and inserts must cost it CPU.
+        Assert.All(measured.Where(x => x.Cell.Scenario is "db_read" or "db_write"),
+            x => Assert.True(x.Pass.Measurement.Database!.CpuSeconds > 0, $"{x.Cell.Scenario} pass {x.Pass.Sequence}: no PostgreSQL CPU"));
+        var writes = measured.Where(x => x.Cell.Scenario == "db_write").ToList();
+        Assert.NotEmpty(writes);
+        Assert.All(writes, x =>
+        {
+            var reconciliation = x.Pass.Measurement.Writes;
+            Assert.NotNull(reconciliation);
+            Assert.True(reconciliation.Expected > 0, $"pass {x.Pass.Sequence}: no 201");
+            Assert.Equal(reconciliation.Expected, reconciliation.Inserted);
+        });
+        Assert.All(measured.Where(x => x.Cell.Scenario == "db_read"), x => Assert.Null(x.Pass.Measurement.Writes));
+        Assert.Contains(run.Report.Notes, n => n.StartsWith("Database: PostgreSQL", StringComparison.Ordinal));
+        Assert.Empty(await Orphans.AfterSettlingAsync(TimeSpan.FromSeconds(15), ports));
+        Assert.Empty(Postmasters(_work));
+    }
+
+    [PostgresFact]
+    public async Task A_postgres_killed_mid_run_fails_that_cell_restarts_the_database_and_exits_1()
+    {
+        File.SetUnixFileMode(_work, (UnixFileMode)0b111_101_101);
+        var (protocol, ports) = RepoProtocol.CopyTo(_work, Protocol);
+        var output = Path.Combine(_work, "out");
+        using var cli = CliProcess.Start(Repo.Root, "run", protocol, "--quick", "--skip-build", "--output-dir", output, "--run-id", "e2e-db-kill");
+
+        using (var wait = new CancellationTokenSource(TimeSpan.FromMinutes(5)))
+        {
+            while (!cli.Output.Contains("cell 1/", StringComparison.Ordinal))
+            {
+                await Task.Delay(100, wait.Token);
+            }
+        }
+        var postmaster = Assert.Single(Postmasters(_work));
+        System.Diagnostics.Process.GetProcessById(postmaster).Kill();
+
+        var exit = await cli.ExitCodeAsync(TimeSpan.FromMinutes(8));
+
+        Assert.True(exit == 1, $"exit {exit}\n{cli.Output}");
+        var run = new RunDirectory(Path.Combine(output, "runs", "e2e-db-kill"));
+        var failed = Assert.Single(run.Cells, c => c.Status == CellStatus.Failed);
+        Assert.Contains("database went away", Assert.Single(failed.Failures).Message, StringComparison.Ordinal);
+        // The cells after it ran on a new cluster with restarted servers.
+        Assert.Contains(run.Cells, c => c.Status == CellStatus.Completed && c.StartedAt > failed.FinishedAt);
+        Assert.Contains("database went away", cli.Output, StringComparison.Ordinal);
+        Assert.Empty(await Orphans.AfterSettlingAsync(TimeSpan.FromSeconds(15), ports));
+        Assert.Empty(Postmasters(_work));
+    }
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    /// <summary>postgres processes whose command line names a directory of this test: none may outlive the run.</summary>
+    private static List<int> Postmasters(string directory) =>
+        [.. Directory.EnumerateDirectories("/proc")
+            .Select(d => (Pid: int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0, Dir: d))
+            .Where(p => p.Pid > 0 && CommandLine(p.Dir).Contains(directory, StringComparison.Ordinal) && CommandLine(p.Dir).Contains("postgres", StringComparison.Ordinal))
+            .Select(p => p.Pid)];
+
+    private static string CommandLine(string procDirectory)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine(procDirectory, "cmdline")).Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+}
+
+/// <summary>Runs only where Debian's PostgreSQL server binaries are installed; skipped with the apt command elsewhere.</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute()
+    {
+        if (PostgresBinaries.Find().Binaries is null)
+        {
+            Skip = $"PostgreSQL's server binaries are missing: {PostgresBinaries.InstallCommand} (scripts/install-prereqs.sh does)";
+        }
+    }
+}
