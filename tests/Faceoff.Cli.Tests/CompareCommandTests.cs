@@ -235,22 +235,5 @@ public sealed partial class CompareCommandTests : IDisposable
     [GeneratedRegex(" {2,}")]
     private static partial Regex ColumnGap();
 
-    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
-    {
-        var (originalOut, originalError) = (Console.Out, Console.Error);
-        using var output = new StringWriter { NewLine = "\n" };
-        using var error = new StringWriter { NewLine = "\n" };
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var code = await FaceoffApp.RunAsync(args);
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(originalOut);
-            Console.SetError(originalError);
-        }
-    }
+    private static Task<(int Code, string Output, string Error)> Run(params string[] args) => ConsoleRun.RunAsync(args);
 }

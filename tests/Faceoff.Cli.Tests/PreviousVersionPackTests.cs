@@ -49,24 +49,7 @@ public sealed class PreviousVersionPackTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
-    {
-        var (originalOut, originalError) = (Console.Out, Console.Error);
-        using var output = new StringWriter { NewLine = "\n" };
-        using var error = new StringWriter { NewLine = "\n" };
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var code = await FaceoffApp.RunAsync(args);
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(originalOut);
-            Console.SetError(originalError);
-        }
-    }
+    private static Task<(int Code, string Output, string Error)> Run(params string[] args) => ConsoleRun.RunAsync(args);
 
     private static string RepoRoot()
     {

@@ -8,25 +8,14 @@ public sealed class VersionCommandTests
     [Fact]
     public async Task Version_prints_the_tool_the_runtime_and_the_os_and_succeeds()
     {
-        var (originalOut, originalError) = (Console.Out, Console.Error);
-        using var output = new StringWriter { NewLine = "\n" };
-        Console.SetOut(output);
-        try
-        {
-            var code = await FaceoffApp.RunAsync(["version"]);
+        var (code, output, _) = await ConsoleRun.RunAsync("version");
 
-            Assert.Equal(ExitCodes.Success, code);
-            var lines = output.ToString().TrimEnd('\n').Split('\n');
-            Assert.Equal(3, lines.Length);
-            Assert.Matches(@"^faceoff \d+\.\d+\.\d+", lines[0]);
-            Assert.Equal($".NET {RuntimeInformation.FrameworkDescription}", lines[1]);
-            Assert.StartsWith($"OS {RuntimeInformation.OSDescription}", lines[2], StringComparison.Ordinal);
-        }
-        finally
-        {
-            Console.SetOut(originalOut);
-            Console.SetError(originalError);
-        }
+        Assert.Equal(ExitCodes.Success, code);
+        var lines = output.TrimEnd('\n').Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.Matches(@"^faceoff \d+\.\d+\.\d+", lines[0]);
+        Assert.Equal($".NET {RuntimeInformation.FrameworkDescription}", lines[1]);
+        Assert.StartsWith($"OS {RuntimeInformation.OSDescription}", lines[2], StringComparison.Ordinal);
     }
 
     [Fact]
