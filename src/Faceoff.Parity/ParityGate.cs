@@ -81,7 +81,7 @@ public static class ParityGate
                 .Select(s => (s.Record.Framework, Task: TransportChecks.DateAdvancesAsync(
                     s.Server!.BaseUri, protocol.Frameworks[s.Record.Framework].Readiness.Path, s.Record.Framework, options.RequestTimeout, ct)))
                 .ToList();
-            options.Progress?.Report($"parity: pair {pair.Name}: checking {protocol.ScenariosFor(pair).Length} scenarios and keep-alive");
+            options.Progress?.Report($"parity: pair {pair.Name}: checking {protocol.ScenariosFor(pair).Length} scenario(s) and keep-alive");
             var result = await CheckPairAsync(protocol, pair, started[0].Record, started[1].Record, options.RequestTimeout, ct).ConfigureAwait(false);
             if (options.Database is { } database)
             {

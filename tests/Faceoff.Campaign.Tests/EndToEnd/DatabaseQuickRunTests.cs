@@ -82,6 +82,25 @@ public sealed class DatabaseQuickRunTests : IDisposable
         Assert.Empty(Postmasters(_work));
     }
 
+    [PostgresFact]
+    public async Task A_write_answered_201_without_a_row_stops_the_campaign_with_exit_3_naming_the_scenario_and_row()
+    {
+        File.SetUnixFileMode(_work, (UnixFileMode)0b111_101_101);
+        var output = Path.Combine(_work, "out");
+        using var cli = CliProcess.Start(Repo.Root, "run", Repo.TestProtocol("phantom-writes.json"), "--output-dir", output, "--run-id", "e2e-phantom");
+
+        var exit = await cli.ExitCodeAsync(TimeSpan.FromMinutes(4));
+
+        Assert.True(exit == 3, $"exit {exit}\n{cli.Output}");
+        Assert.Contains("phantom_db: scenario db_write: answered 201 but no row was inserted; missing row {name: write-sample, amount: 777, category: omega}", cli.Output, StringComparison.Ordinal);
+        var parity = Path.Combine(output, "runs", "e2e-phantom", "parity", "parity_report.json");
+        Assert.Contains("db.write_persisted", File.ReadAllText(parity), StringComparison.Ordinal);
+        // The gate stops before any timing: no cell was measured.
+        Assert.False(Directory.Exists(Path.Combine(output, "runs", "e2e-phantom", "cells")), "cells were measured after a failed gate");
+        Assert.Empty(await Orphans.AfterSettlingAsync(TimeSpan.FromSeconds(15), [3491, 3492]));
+        Assert.Empty(Postmasters(_work));
+    }
+
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
     /// <summary>postgres processes whose command line names a directory of this test: none may outlive the run.</summary>
