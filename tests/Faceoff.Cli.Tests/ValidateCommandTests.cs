@@ -51,6 +51,25 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public async Task A_misspelt_services_field_exits_2_at_its_line_and_column()
+    {
+        var text = File.ReadAllText(Path.Combine(RepoRoot, "protocols", "db.json")).Replace("\"shared_buffers\"", "\"shared_buffer\"", StringComparison.Ordinal);
+        var path = Path.Combine(Directory.CreateTempSubdirectory("faceoff-cli-").FullName, "db.json");
+        await File.WriteAllTextAsync(path, text);
+        var lines = text.Split('\n');
+        var line = Array.FindIndex(lines, l => l.Contains("\"shared_buffer\"", StringComparison.Ordinal));
+        var column = lines[line].IndexOf("\"shared_buffer\"", StringComparison.Ordinal) + 1;
+
+        var (code, output, error) = await Run("validate", path);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal(string.Empty, output);
+        Assert.StartsWith(
+            $"{path}:{line + 1}:{column}: $.services.postgres.shared_buffer: unknown field \"shared_buffer\" (did you mean \"shared_buffers\"?",
+            error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Too_few_measured_repeats_for_a_verdict_are_valid_but_warned_about()
     {
         var (code, output, error) = await Run("validate", Path.Combine(RepoRoot, "protocols", "default.json"), "--measured-repeats", "2");

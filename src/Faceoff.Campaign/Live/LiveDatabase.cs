@@ -142,7 +142,7 @@ internal sealed class LiveDatabase : ICampaignDatabase, IAsyncDisposable
         ServiceDefinition definition, string runDirectory, string host, int generation, CancellationToken cancellationToken)
     {
         var directory = DirectoryOf(runDirectory, generation);
-        var options = new ManagedPostgresOptions(directory, Path.Combine(runDirectory, "logs"), host);
+        var options = new ManagedPostgresOptions(directory, Path.Combine(runDirectory, "logs"), host) { BinariesRoot = PostgresBinaries.RootFromEnvironment() };
         var start = await DatabaseServices.StartAsync(definition, options, cancellationToken).ConfigureAwait(false);
         if (start.Service is { } service)
         {

@@ -12,6 +12,13 @@ public sealed record PostgresBinaries(string BinDirectory, int MajorVersion)
 
     public const string InstallCommand = "apt-get install postgresql";
 
+    /// <summary>Where to look instead of <see cref="DebianRoot"/> (a directory of versioned installations), for other layouts.</summary>
+    public const string RootVariable = "FACEOFF_POSTGRES_ROOT";
+
+    /// <summary>The root this process should search: <see cref="RootVariable"/> when set, else Debian's.</summary>
+    public static string RootFromEnvironment() =>
+        Environment.GetEnvironmentVariable(RootVariable) is { Length: > 0 } root ? root : DebianRoot;
+
     public string InitDb => Path.Combine(BinDirectory, "initdb");
 
     public string Postgres => Path.Combine(BinDirectory, "postgres");
@@ -37,6 +44,6 @@ public sealed record PostgresBinaries(string BinDirectory, int MajorVersion)
         return (null, new ServiceFinding(
             "postgresql-missing",
             $"PostgreSQL's server binaries (initdb, postgres) were not found in {root}/<version>/bin; install them with: {InstallCommand} " +
-            "(scripts/install-prereqs.sh does this), or point the service at an existing server with \"dsn\""));
+            $"(scripts/install-prereqs.sh does this), set {RootVariable} to where your installations are, or point the service at an existing server with \"dsn\""));
     }
 }

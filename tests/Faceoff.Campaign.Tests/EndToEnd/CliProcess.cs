@@ -12,7 +12,7 @@ internal sealed class CliProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private CliProcess(IEnumerable<string> args, string workingDirectory)
+    private CliProcess(IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -31,6 +31,10 @@ internal sealed class CliProcess : IDisposable
                      .Where(n => n.StartsWith("FACEOFF_", StringComparison.Ordinal) || n.StartsWith("ARLEN_", StringComparison.Ordinal)))
         {
             info.Environment.Remove(name);
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
         _process = Process.Start(info)!;
         _process.OutputDataReceived += (_, e) => Append(e.Data);
@@ -53,6 +57,10 @@ internal sealed class CliProcess : IDisposable
     }
 
     public static CliProcess Start(string workingDirectory, params string[] args) => new(args, workingDirectory);
+
+    /// <summary>The same with extra environment variables, set after the inherited FACEOFF_* ones are removed.</summary>
+    public static CliProcess StartWith(IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] args) =>
+        new(args, workingDirectory, environment);
 
     /// <summary>Waits for the exit (bounded, so a hung run fails the test instead of hanging it) and returns the exit code.</summary>
     public async Task<int> ExitCodeAsync(TimeSpan limit)

@@ -101,6 +101,24 @@ public sealed class DatabaseQuickRunTests : IDisposable
         Assert.Empty(Postmasters(_work));
     }
 
+    [Fact]
+    public async Task Missing_postgres_binaries_stop_the_run_before_anything_starts_with_the_apt_command()
+    {
+        var (protocol, ports) = RepoProtocol.CopyTo(_work, Protocol);
+        var output = Path.Combine(_work, "out");
+        var nowhere = new Dictionary<string, string> { [PostgresBinaries.RootVariable] = Path.Combine(_work, "no-postgresql") };
+        using var cli = CliProcess.StartWith(nowhere, Repo.Root, "run", protocol, "--skip-build", "--output-dir", output, "--run-id", "e2e-no-pg");
+
+        var exit = await cli.ExitCodeAsync(TimeSpan.FromMinutes(2));
+
+        Assert.True(exit == 1, $"exit {exit}\n{cli.Output}");
+        Assert.Contains(PostgresBinaries.InstallCommand, cli.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("starting candidate", cli.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("parity gate", cli.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(output, "runs", "e2e-no-pg", "cells")), "cells were measured without a database");
+        Assert.Empty(await Orphans.AfterSettlingAsync(TimeSpan.FromSeconds(5), ports));
+    }
+
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
     /// <summary>postgres processes whose command line names a directory of this test: none may outlive the run.</summary>
