@@ -17,7 +17,7 @@ internal static class ReproductionComparer
     [
         "A row (pair, scenario, concurrency) is reproduced when both runs give it the same verdict AND the reproduction's throughput ratio lies inside the original's interval or the two intervals overlap (the first implies the second; the reason says which held).",
         "A row is not reproduced when the verdicts differ, when the intervals are disjoint, or when the original has a publishable row the reproduction lacks.",
-        "A row is not comparable when it is not publishable in either run (at least one of them), or when either run has no throughput interval for it: such data backs no verdict, so there is nothing to hold the other run to.",
+        "A row is not comparable when it is not publishable in at least one of the runs, or when either run has no throughput interval for it: such data backs no verdict, so there is nothing to hold the other run to.",
         "A claim is reproduced when its status is the same in both runs; not reproduced when the status differs or the reproduction lacks it; not comparable when it is unverified in both (neither run's data backs it).",
         "Exit 0 when every claim is reproduced; for a campaign without claims, when no comparable row is not reproduced and at least one row is reproduced. Exit 1 otherwise.",
     ];
