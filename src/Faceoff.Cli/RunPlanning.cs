@@ -30,10 +30,19 @@ internal static class RunPlanning
         {
             return (null, notices, [.. loaded.Errors.Select(e => e.ToString())]);
         }
-        var settings = resolution.Run;
+        var (plan, errors) = ForProtocol(protocol, resolution.Run, resume, quick, aaProfile, now);
+        return (plan, notices, errors);
+    }
+
+    /// <summary>The plan for an already loaded protocol (a pack's resolved protocol, for <c>reproduce</c>) under <paramref name="settings"/>.</summary>
+    public static (RunPlan? Plan, IReadOnlyList<string> Errors) ForProtocol(
+        CampaignProtocol protocol, RunSettings settings, string? resume, bool quick, string? aaProfile, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(protocol);
+        ArgumentNullException.ThrowIfNull(settings);
         if (resume is not null && settings.RunId is not null && settings.RunId != resume)
         {
-            return (null, notices, [$"--resume {resume} and run id '{settings.RunId}' disagree; give one of them"]);
+            return (null, [$"--resume {resume} and run id '{settings.RunId}' disagree; give one of them"]);
         }
 
         // Run settings are overrides too: the report and methodology list them with the protocol's.
@@ -44,7 +53,7 @@ internal static class RunPlanning
             var aa = AaProtocol.From(protocol, aaProfile);
             if (aa.Protocol is null)
             {
-                return (null, notices, [aa.Error!.ToString()]);
+                return (null, [aa.Error!.ToString()]);
             }
             protocol = aa.Protocol;
         }
@@ -61,7 +70,7 @@ internal static class RunPlanning
             resume is not null,
             flags,
             new Dictionary<string, string> { ["cpu_pinning"] = placement.Description ?? "off" });
-        return (new RunPlan(request, settings, placement), notices, []);
+        return (new RunPlan(request, settings, placement), []);
     }
 
     /// <summary>"--skip-parity" or "FACEOFF_SKIP_PARITY=1": named in the loud notice and the report.</summary>

@@ -13,6 +13,7 @@ internal static class CommandCatalog
         yield return new RunCommand();
         yield return new ReportCommand();
         yield return new CompareCommand();
+        yield return new ReproduceCommand();
         yield return new ParityCommand();
     }
 }

@@ -66,10 +66,19 @@ internal sealed class RunCommand : Command
             await error.WriteLineAsync($"faceoff: cannot run {path}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
+        return (await ExecuteAsync(plan, output, error, ct).ConfigureAwait(false)).ExitCode;
+    }
+
+    /// <summary>
+    /// Runs a resolved plan exactly as 'faceoff run' does, progress and summary included: <c>reproduce</c> shares it, so a
+    /// reproduction goes through the same code path. The outcome is null when the run was refused before it started.
+    /// </summary>
+    internal static async Task<(int ExitCode, CampaignOutcome? Outcome)> ExecuteAsync(RunPlan plan, TextWriter output, TextWriter error, CancellationToken ct)
+    {
         if (plan.Placement.PinLoadGenerator() is { } pinFailure)
         {
             await error.WriteLineAsync($"faceoff: {pinFailure}").ConfigureAwait(false);
-            return ExitCodes.Usage;
+            return (ExitCodes.Usage, null);
         }
 
         var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
@@ -89,7 +98,7 @@ internal sealed class RunCommand : Command
         var outcome = live is null
             ? await runner.RunAsync(plan.Request, ct).ConfigureAwait(false)
             : await live.ShowWhileAsync(() => runner.RunAsync(plan.Request, ct)).ConfigureAwait(false);
-        return RunReport.Print(outcome, terminal, output, error);
+        return (RunReport.Print(outcome, terminal, output, error), outcome);
     }
 }
 

@@ -23,6 +23,9 @@ public sealed class OverrideOptions
     /// <summary>Everything, including how a run is carried out (<c>run</c>).</summary>
     public static OverrideOptions ForRun() => new(Knobs.All);
 
+    /// <summary>How a run is carried out but never what it measures, and never without parity (<c>reproduce</c>).</summary>
+    public static OverrideOptions ForReproduce() => new(Knobs.Run.Remove(Knobs.SkipParity));
+
     public void AddTo(Command command)
     {
         foreach (var option in _options.Values)
