@@ -36,8 +36,8 @@ internal static class RunPlanning
             return (null, notices, [$"--resume {resume} and run id '{settings.RunId}' disagree; give one of them"]);
         }
 
-        // Run settings are overrides too: the report and methodology list them with the protocol's.
-        protocol = protocol with { Overrides = [.. protocol.Overrides, .. settings.Origins] };
+        // Run settings are overrides too: the protocol's list is the one record of where every setting came from.
+        protocol = protocol with { Overrides = [.. protocol.Overrides, .. resolution.RunOrigins] };
         // Derived before quick mode so the A/A pair is sized like any other pair.
         if (aaProfile is not null)
         {
@@ -53,7 +53,7 @@ internal static class RunPlanning
             protocol = QuickMode.Apply(protocol);
         }
         var placement = ServerPlacement.From(settings.Pin);
-        var flags = new RunFlags(settings.SkipBuild, SkipParityOrigin(settings), placement.Description, quick);
+        var flags = new RunFlags(settings.SkipBuild, SkipParityOrigin(settings, protocol), placement.Description, quick);
         var request = new CampaignRequest(
             protocol,
             settings.OutputDir ?? DefaultOutputDirectory,
@@ -65,13 +65,13 @@ internal static class RunPlanning
     }
 
     /// <summary>"--skip-parity" or "FACEOFF_SKIP_PARITY=1": named in the loud notice and the report.</summary>
-    private static string? SkipParityOrigin(RunSettings settings)
+    private static string? SkipParityOrigin(RunSettings settings, CampaignProtocol protocol)
     {
         if (!settings.SkipParity)
         {
             return null;
         }
-        var origin = settings.Origins.FirstOrDefault(o => o.Setting == Knobs.SkipParity.Setting);
+        var origin = protocol.Overrides.LastOrDefault(o => o.Setting == Knobs.SkipParity.Setting);
         return origin is { Source: SettingSource.Environment, Origin: { } variable } ? $"{variable}={origin.Value}" : origin?.Origin ?? Knobs.SkipParity.Option;
     }
 }

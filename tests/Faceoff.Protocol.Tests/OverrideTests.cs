@@ -140,7 +140,7 @@ public sealed class OverrideTests
         Assert.Equal([1, 2, 3], run.Pin.LoadCpus.ToArray());
         Assert.Equal(
             ["skip_build:ARLEN_PHASED_SKIP_BUILD", "skip_parity:--skip-parity", "fastapi_venv:ARLEN_FASTAPI_VENV", "run_id:--run-id", "pin:FACEOFF_PIN"],
-            run.Origins.Select(origin => origin.Setting + ":" + origin.Origin));
+            resolution.RunOrigins.Select(origin => origin.Setting + ":" + origin.Origin));
         Assert.Equal(2, resolution.Notices.Length);
     }
 
