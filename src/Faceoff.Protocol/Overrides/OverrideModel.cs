@@ -37,17 +37,6 @@ public sealed record ProtocolOverrides(
     public static readonly ProtocolOverrides None = new(null, null, null, null, null, null);
 }
 
-/// <summary>
-/// CPU pinning for a run: the CPUs the server and the load generator are confined to.
-/// Both lists empty means <c>auto</c>: the runner splits the machine's cores between them.
-/// </summary>
-public sealed record CpuPinning(ImmutableArray<int> ServerCpus, ImmutableArray<int> LoadCpus)
-{
-    public static readonly CpuPinning Auto = new([], []);
-
-    public bool IsAuto => ServerCpus.IsEmpty && LoadCpus.IsEmpty;
-}
-
 /// <summary>Settings of a run that are not part of the protocol, resolved from options and environment.</summary>
 /// <param name="Pin">Null when pinning is off (the default).</param>
 public sealed record RunSettings(
