@@ -55,7 +55,7 @@ public static class ParityGate
         CampaignProtocol protocol, PreparedEnvironment environment, ParityOptions options, PairDefinition pair,
         Dictionary<string, ParityFinding> dateChecks, CancellationToken ct)
     {
-        options.Progress?.Report($"parity: pair {pair.Name}: starting {pair.CandidateProfile} and {pair.ReferenceProfile}");
+        options.Progress?.Invoke($"parity: pair {pair.Name}: starting {pair.CandidateProfile} and {pair.ReferenceProfile}");
         var starts = new[]
         {
             StartAsync(protocol, environment, options, pair.CandidateProfile, pair.CandidatePort, constrained: false, ct),
@@ -81,7 +81,7 @@ public static class ParityGate
                 .Select(s => (s.Record.Framework, Task: TransportChecks.DateAdvancesAsync(
                     s.Server!.BaseUri, protocol.Frameworks[s.Record.Framework].Readiness.Path, s.Record.Framework, options.RequestTimeout, ct)))
                 .ToList();
-            options.Progress?.Report($"parity: pair {pair.Name}: checking {protocol.ScenariosFor(pair).Length} scenarios and keep-alive");
+            options.Progress?.Invoke($"parity: pair {pair.Name}: checking {protocol.ScenariosFor(pair).Length} scenarios and keep-alive");
             var result = await CheckPairAsync(protocol, pair, started[0].Record, started[1].Record, options.RequestTimeout, ct).ConfigureAwait(false);
             if (options.Database is { } database)
             {
@@ -115,7 +115,7 @@ public static class ParityGate
             return new FrameworkResult(frameworkId, ParityStatus.Warn, transport, [skipped], null, null);
         }
 
-        options.Progress?.Report($"parity: {frameworkId}: backpressure (C05) on the constrained variant");
+        options.Progress?.Invoke($"parity: {frameworkId}: backpressure (C05) on the constrained variant");
         var (record, server) = await StartAsync(protocol, environment, options, profile, port, constrained: true, ct).ConfigureAwait(false);
         try
         {
