@@ -93,8 +93,7 @@ public static class ParityGate
             }
 
             var health = started.Select(s => Health(s.Server, s.Record)).OfType<ParityFinding>().ToImmutableArray();
-            var all = result.Scenarios.SelectMany(s => s.Findings).Concat(result.KeepAlive).Concat(health);
-            return result with { ServerHealth = health, Status = ParityVerdict.Worst(all) };
+            return WithWorstStatus(result with { ServerHealth = health });
         }
         finally
         {
@@ -174,6 +173,11 @@ public static class ParityGate
             ? ParityFinding.Fail("server.exit", record.Name, $"{record.Name} {exit?.Description ?? "exited"} during the parity checks; log: {record.LogPath}", "running", exit?.Description)
             : null;
 
-    private static ParitySide Side(ServerRecord record) =>
+    /// <summary>The pair's status recomputed from all of its findings, after more were added to it.</summary>
+    internal static PairResult WithWorstStatus(PairResult result) =>
+        result with { Status = ParityVerdict.Worst(result.Scenarios.SelectMany(s => s.Findings).Concat(result.KeepAlive).Concat(result.ServerHealth)) };
+
+    /// <summary>A side to check: the started server's address, or why it has none.</summary>
+    internal static ParitySide Side(ServerRecord record) =>
         record.BaseUri is { } uri ? ParitySide.At(record.Profile, new Uri(uri)) : new ParitySide(record.Profile, null, record.StartFailure ?? "not started");
 }
