@@ -30,23 +30,24 @@ internal static class RunPlanning
         {
             return (null, notices, [.. loaded.Errors.Select(e => e.ToString())]);
         }
-        var (plan, errors) = ForProtocol(protocol, resolution.Run, resume, quick, aaProfile, now);
+        var (plan, errors) = ForProtocol(protocol, resolution, resume, quick, aaProfile, now);
         return (plan, notices, errors);
     }
 
-    /// <summary>The plan for an already loaded protocol (a pack's resolved protocol, for <c>reproduce</c>) under <paramref name="settings"/>.</summary>
+    /// <summary>The plan for an already loaded protocol (a pack's resolved protocol, for <c>reproduce</c>) under the run settings of <paramref name="resolution"/>.</summary>
     public static (RunPlan? Plan, IReadOnlyList<string> Errors) ForProtocol(
-        CampaignProtocol protocol, RunSettings settings, string? resume, bool quick, string? aaProfile, DateTimeOffset now)
+        CampaignProtocol protocol, OverrideResolution resolution, string? resume, bool quick, string? aaProfile, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(protocol);
-        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(resolution);
+        var settings = resolution.Run;
         if (resume is not null && settings.RunId is not null && settings.RunId != resume)
         {
             return (null, [$"--resume {resume} and run id '{settings.RunId}' disagree; give one of them"]);
         }
 
-        // Run settings are overrides too: the report and methodology list them with the protocol's.
-        protocol = protocol with { Overrides = [.. protocol.Overrides, .. settings.Origins] };
+        // Run settings are overrides too: the protocol's list is the one record of where every setting came from.
+        protocol = protocol with { Overrides = [.. protocol.Overrides, .. resolution.RunOrigins] };
         // Derived before quick mode so the A/A pair is sized like any other pair.
         if (aaProfile is not null)
         {
@@ -62,7 +63,7 @@ internal static class RunPlanning
             protocol = QuickMode.Apply(protocol);
         }
         var placement = ServerPlacement.From(settings.Pin);
-        var flags = new RunFlags(settings.SkipBuild, SkipParityOrigin(settings), placement.Description, quick);
+        var flags = new RunFlags(settings.SkipBuild, SkipParityOrigin(settings, protocol), placement.Description, quick);
         var request = new CampaignRequest(
             protocol,
             settings.OutputDir ?? DefaultOutputDirectory,
@@ -74,13 +75,13 @@ internal static class RunPlanning
     }
 
     /// <summary>"--skip-parity" or "FACEOFF_SKIP_PARITY=1": named in the loud notice and the report.</summary>
-    private static string? SkipParityOrigin(RunSettings settings)
+    private static string? SkipParityOrigin(RunSettings settings, CampaignProtocol protocol)
     {
         if (!settings.SkipParity)
         {
             return null;
         }
-        var origin = settings.Origins.FirstOrDefault(o => o.Setting == Knobs.SkipParity.Setting);
+        var origin = protocol.Overrides.LastOrDefault(o => o.Setting == Knobs.SkipParity.Setting);
         return origin is { Source: SettingSource.Environment, Origin: { } variable } ? $"{variable}={origin.Value}" : origin?.Origin ?? Knobs.SkipParity.Option;
     }
 }

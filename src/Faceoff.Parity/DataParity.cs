@@ -21,8 +21,8 @@ public static class DataParity
         ArgumentNullException.ThrowIfNull(pair);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(database);
-        var candidate = Side(result.Candidate);
-        var reference = Side(result.Reference);
+        var candidate = ParityGate.Side(result.Candidate);
+        var reference = ParityGate.Side(result.Reference);
         var scenarios = ImmutableArray.CreateBuilder<ScenarioResult>();
         foreach (var scenarioResult in result.Scenarios)
         {
@@ -36,8 +36,7 @@ public static class DataParity
             var findings = scenarioResult.Findings.AddRange(added);
             scenarios.Add(scenarioResult with { Findings = findings, Status = ParityVerdict.Worst(findings) });
         }
-        var all = scenarios.SelectMany(s => s.Findings).Concat(result.KeepAlive).Concat(result.ServerHealth);
-        return result with { Scenarios = scenarios.ToImmutable(), Status = ParityVerdict.Worst(all) };
+        return ParityGate.WithWorstStatus(result with { Scenarios = scenarios.ToImmutable() });
     }
 
     private static async Task<IReadOnlyList<ParityFinding>> CheckAsync(
@@ -63,7 +62,4 @@ public static class DataParity
             return [ParityFinding.Fail(DataChecks.WriteCheck, pair.Name, $"scenario {scenario.Id}: {e.Message}", "a running database", e.Message)];
         }
     }
-
-    private static ParitySide Side(ServerRecord record) =>
-        record.BaseUri is { } uri ? ParitySide.At(record.Profile, new Uri(uri)) : new ParitySide(record.Profile, null, record.StartFailure ?? "not started");
 }

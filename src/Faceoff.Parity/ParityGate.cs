@@ -55,7 +55,7 @@ public static class ParityGate
         CampaignProtocol protocol, PreparedEnvironment environment, ParityOptions options, PairDefinition pair,
         Dictionary<string, ParityFinding> dateChecks, CancellationToken ct)
     {
-        options.Progress?.Report($"parity: pair {pair.Name}: starting {pair.CandidateProfile} and {pair.ReferenceProfile}");
+        options.Progress?.Invoke($"parity: pair {pair.Name}: starting {pair.CandidateProfile} and {pair.ReferenceProfile}");
         var starts = new[]
         {
             StartAsync(protocol, environment, options, pair.CandidateProfile, pair.CandidatePort, constrained: false, ct),
@@ -81,7 +81,7 @@ public static class ParityGate
                 .Select(s => (s.Record.Framework, Task: TransportChecks.DateAdvancesAsync(
                     s.Server!.BaseUri, protocol.Frameworks[s.Record.Framework].Readiness.Path, s.Record.Framework, options.RequestTimeout, ct)))
                 .ToList();
-            options.Progress?.Report($"parity: pair {pair.Name}: checking {protocol.ScenariosFor(pair).Length} scenario(s) and keep-alive");
+            options.Progress?.Invoke($"parity: pair {pair.Name}: checking {protocol.ScenariosFor(pair).Length} scenario(s) and keep-alive");
             var result = await CheckPairAsync(protocol, pair, started[0].Record, started[1].Record, options.RequestTimeout, ct).ConfigureAwait(false);
             if (options.Database is { } database)
             {
@@ -93,8 +93,7 @@ public static class ParityGate
             }
 
             var health = started.Select(s => Health(s.Server, s.Record)).OfType<ParityFinding>().ToImmutableArray();
-            var all = result.Scenarios.SelectMany(s => s.Findings).Concat(result.KeepAlive).Concat(health);
-            return result with { ServerHealth = health, Status = ParityVerdict.Worst(all) };
+            return WithWorstStatus(result with { ServerHealth = health });
         }
         finally
         {
@@ -115,7 +114,7 @@ public static class ParityGate
             return new FrameworkResult(frameworkId, ParityStatus.Warn, transport, [skipped], null, null);
         }
 
-        options.Progress?.Report($"parity: {frameworkId}: backpressure (C05) on the constrained variant");
+        options.Progress?.Invoke($"parity: {frameworkId}: backpressure (C05) on the constrained variant");
         var (record, server) = await StartAsync(protocol, environment, options, profile, port, constrained: true, ct).ConfigureAwait(false);
         try
         {
@@ -174,6 +173,11 @@ public static class ParityGate
             ? ParityFinding.Fail("server.exit", record.Name, $"{record.Name} {exit?.Description ?? "exited"} during the parity checks; log: {record.LogPath}", "running", exit?.Description)
             : null;
 
-    private static ParitySide Side(ServerRecord record) =>
+    /// <summary>The pair's status recomputed from all of its findings, after more were added to it.</summary>
+    internal static PairResult WithWorstStatus(PairResult result) =>
+        result with { Status = ParityVerdict.Worst(result.Scenarios.SelectMany(s => s.Findings).Concat(result.KeepAlive).Concat(result.ServerHealth)) };
+
+    /// <summary>A side to check: the started server's address, or why it has none.</summary>
+    internal static ParitySide Side(ServerRecord record) =>
         record.BaseUri is { } uri ? ParitySide.At(record.Profile, new Uri(uri)) : new ParitySide(record.Profile, null, record.StartFailure ?? "not started");
 }

@@ -11,8 +11,8 @@ public sealed record ParityOptions(string LogDirectory)
 
     public TimeSpan StopGrace { get; init; } = ServerLauncher.DefaultStopGrace;
 
-    /// <summary>One line per step (servers starting, checks running), for a CLI or a campaign log.</summary>
-    public IProgress<string>? Progress { get; init; }
+    /// <summary>One line per step (servers starting, checks running), for a CLI or a campaign log; called on the gate's own thread.</summary>
+    public Action<string>? Progress { get; init; }
 
     public ServerLauncher Launcher { get; init; } = new();
 

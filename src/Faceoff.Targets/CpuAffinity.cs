@@ -1,26 +1,26 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Runtime.InteropServices;
+using Faceoff.Protocol.Overrides;
 using Faceoff.Targets.Native;
 using Faceoff.Targets.Processes;
 
 namespace Faceoff.Targets;
 
-/// <summary>The outcome of pinning: the CPUs now allowed, or why pinning failed.</summary>
+/// <summary>The outcome of pinning a process: the CPUs now allowed, or why pinning failed.</summary>
 /// <param name="Allowed">The kernel's Cpus_allowed_list after pinning, e.g. <c>"0-1"</c>.</param>
-public sealed record CpuPinning(string Requested, string? Allowed, string? Failure)
+public sealed record PinResult(string Requested, string? Allowed, string? Failure)
 {
     public bool Succeeded => Failure is null;
 }
 
-/// <summary>CPU lists ("0", "0-1,3") and pinning of servers and of faceoff itself.</summary>
+/// <summary>Pinning of servers and of faceoff itself to a CPU list (read and written by <see cref="CpuList"/>).</summary>
 public static unsafe class CpuAffinity
 {
     /// <summary>Parses a CPU list and checks every CPU is online.</summary>
     public static bool TryParse(string list, out ImmutableArray<int> cpus, out string? error)
     {
         cpus = [];
-        if (!TryParseList(list, out var parsed))
+        if (CpuList.Parse(list) is not { } parsed)
         {
             error = $"'{list}' is not a CPU list (expected e.g. \"0\", \"0-1\" or \"0,2-3\")";
             return false;
@@ -30,33 +30,13 @@ public static unsafe class CpuAffinity
         var offline = parsed.Where(cpu => !online.Contains(cpu) || cpu >= Libc.CpuSetWords * 64).ToList();
         if (offline.Count > 0)
         {
-            error = $"CPU list '{list}' names CPUs this machine does not have online: {Format(offline)} (online: {Format(online)})";
+            error = $"CPU list '{list}' names CPUs this machine does not have online: {CpuList.Format(offline)} (online: {CpuList.Format(online)})";
             return false;
         }
 
         cpus = parsed;
         error = null;
         return true;
-    }
-
-    /// <summary>The compact list form: 0,1,2,5 becomes "0-2,5".</summary>
-    public static string Format(IEnumerable<int> cpus)
-    {
-        var sorted = cpus.Distinct().Order().ToList();
-        var parts = new List<string>();
-        for (var i = 0; i < sorted.Count;)
-        {
-            var j = i;
-            while (j + 1 < sorted.Count && sorted[j + 1] == sorted[j] + 1)
-            {
-                j++;
-            }
-
-            parts.Add(i == j ? $"{sorted[i]}" : $"{sorted[i]}-{sorted[j]}");
-            i = j + 1;
-        }
-
-        return string.Join(',', parts);
     }
 
     /// <summary>The CPUs a process may run on (its main thread's Cpus_allowed_list), or null if it is gone.</summary>
@@ -66,11 +46,11 @@ public static unsafe class CpuAffinity
     /// Pins every thread of this process (the load engine). Threads created later inherit the affinity of the
     /// thread that creates them, and all of those are pinned, so the whole process stays on the list.
     /// </summary>
-    public static CpuPinning PinCurrentProcess(string cpuList)
+    public static PinResult PinCurrentProcess(string cpuList)
     {
         if (!TryParse(cpuList, out var cpus, out var error))
         {
-            return new CpuPinning(cpuList, null, error);
+            return new PinResult(cpuList, null, error);
         }
 
         var mask = ToMask(cpus);
@@ -91,9 +71,9 @@ public static unsafe class CpuAffinity
         }
 
         var allowed = AllowedCpus(Environment.ProcessId);
-        return allowed == Format(cpus)
-            ? new CpuPinning(cpuList, allowed, null)
-            : new CpuPinning(cpuList, allowed, $"pinning to '{cpuList}' did not take effect (allowed: {allowed})");
+        return allowed == CpuList.Format(cpus)
+            ? new PinResult(cpuList, allowed, null)
+            : new PinResult(cpuList, allowed, $"pinning to '{cpuList}' did not take effect (allowed: {allowed})");
     }
 
     /// <summary>
@@ -139,7 +119,7 @@ public static unsafe class CpuAffinity
     {
         try
         {
-            if (TryParseList(File.ReadAllText("/sys/devices/system/cpu/online").Trim(), out var online))
+            if (CpuList.Parse(File.ReadAllText("/sys/devices/system/cpu/online").Trim()) is { } online)
             {
                 return [.. online];
             }
@@ -149,30 +129,5 @@ public static unsafe class CpuAffinity
         }
 
         return [.. Enumerable.Range(0, Environment.ProcessorCount)];
-    }
-
-    private static bool TryParseList(string list, out ImmutableArray<int> cpus)
-    {
-        cpus = [];
-        var result = new SortedSet<int>();
-        foreach (var part in list.Split(',', StringSplitOptions.TrimEntries))
-        {
-            var range = part.Split('-', StringSplitOptions.TrimEntries);
-            if (range.Length is < 1 or > 2
-                || !int.TryParse(range[0], NumberStyles.None, CultureInfo.InvariantCulture, out var from)
-                || !int.TryParse(range[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var to)
-                || to < from || to - from > 4096)
-            {
-                return false;
-            }
-
-            for (var cpu = from; cpu <= to; cpu++)
-            {
-                result.Add(cpu);
-            }
-        }
-
-        cpus = [.. result];
-        return true;
     }
 }

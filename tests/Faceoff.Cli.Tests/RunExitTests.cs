@@ -28,7 +28,7 @@ public sealed class RunExitTests
         var outcome = new CampaignOutcome(CampaignResult.Completed, "/runs/exit", null, [], new PublishOutcome(true, null, [], true, report));
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = RunReport.Print(outcome, terminal: false, output, error);
+        var code = RunConsoleReport.Print(outcome, terminal: false, output, error);
         return (code, output.ToString(), error.ToString());
     }
 

@@ -111,11 +111,12 @@ public sealed class ValidateCommandTests
         var environment = new Dictionary<string, string> { ["FACEOFF_SKIP_PARITY"] = "1", ["FACEOFF_PIN"] = "auto" };
 
         var inputs = options.Read(command.Parse(["--skip-build", "--skip-parity", "false", "--pin", "0/1"]), environment);
-        var run = OverrideResolver.Resolve(inputs).Run;
+        var resolution = OverrideResolver.Resolve(inputs);
+        var run = resolution.Run;
 
         Assert.Equal((true, false), (run.SkipBuild, run.SkipParity));
         Assert.Equal([0], run.Pin!.ServerCpus.ToArray());
-        Assert.All(run.Origins, origin => Assert.Equal(SettingSource.CommandLine, origin.Source));
+        Assert.All(resolution.RunOrigins, origin => Assert.Equal(SettingSource.CommandLine, origin.Source));
     }
 
     private static async Task<(int Code, string Output, string Error)> Run(params string[] args)

@@ -140,7 +140,7 @@ public sealed class OverrideTests
         Assert.Equal([1, 2, 3], run.Pin.LoadCpus.ToArray());
         Assert.Equal(
             ["skip_build:ARLEN_PHASED_SKIP_BUILD", "skip_parity:--skip-parity", "fastapi_venv:ARLEN_FASTAPI_VENV", "run_id:--run-id", "pin:FACEOFF_PIN"],
-            run.Origins.Select(origin => origin.Setting + ":" + origin.Origin));
+            resolution.RunOrigins.Select(origin => origin.Setting + ":" + origin.Origin));
         Assert.Equal(2, resolution.Notices.Length);
     }
 
@@ -149,6 +149,29 @@ public sealed class OverrideTests
     {
         Assert.True(OverrideResolver.Resolve(Inputs(new() { ["FACEOFF_PIN"] = "auto" })).Run.Pin!.IsAuto);
         Assert.Null(OverrideResolver.Resolve(Inputs(new() { ["FACEOFF_PIN"] = "off" })).Run.Pin);
+    }
+
+    [Theory]
+    [InlineData(1, null, null)]
+    [InlineData(2, "0", "1")]
+    [InlineData(5, "0-2", "3-4")]
+    public void Auto_pinning_gives_the_servers_the_first_half_of_the_cores(int cores, string? servers, string? load)
+    {
+        var resolved = CpuPinning.Auto.Resolve(cores);
+
+        Assert.Equal(servers, resolved is null ? null : CpuList.Format(resolved.ServerCpus));
+        Assert.Equal(load, resolved is null ? null : CpuList.Format(resolved.LoadCpus));
+    }
+
+    [Fact]
+    public void Explicit_pinning_resolves_to_itself_and_cpu_lists_round_trip()
+    {
+        var pin = OverrideResolver.Resolve(Inputs(new() { ["FACEOFF_PIN"] = " 3 , 1-2 /0" })).Run.Pin!;
+
+        Assert.Same(pin, pin.Resolve(1));
+        Assert.Equal(("1-3", "0"), (CpuList.Format(pin.ServerCpus), CpuList.Format(pin.LoadCpus)));
+        Assert.Null(CpuList.Parse("0-4096"));
+        Assert.Null(CpuList.Parse("2-1"));
     }
 
     [Fact]

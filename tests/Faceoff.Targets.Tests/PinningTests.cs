@@ -1,3 +1,4 @@
+using Faceoff.Protocol.Overrides;
 using Faceoff.Targets.Tests.Support;
 
 namespace Faceoff.Targets.Tests;
@@ -76,7 +77,7 @@ public sealed class PinningTests
     {
         Assert.True(CpuAffinity.TryParse(list, out var parsed, out var error), error);
         Assert.Equal(cpus, parsed);
-        Assert.Equal(formatted, CpuAffinity.Format(parsed));
+        Assert.Equal(formatted, CpuList.Format(parsed));
     }
 
     [Theory]
@@ -92,5 +93,5 @@ public sealed class PinningTests
     }
 
     [Fact]
-    public void Format_compacts_ranges() => Assert.Equal("0-2,5,7-8", CpuAffinity.Format([8, 0, 1, 2, 5, 7, 1]));
+    public void Format_compacts_ranges() => Assert.Equal("0-2,5,7-8", CpuList.Format([8, 0, 1, 2, 5, 7, 1]));
 }

@@ -95,7 +95,7 @@ public sealed class LiveBackend(CampaignProtocol protocol, RunSettings settings,
     {
         var options = new ParityOptions(Path.Combine(runDirectory, "parity", "servers"))
         {
-            Progress = new Forward(observer),
+            Progress = line => observer.Notice(NoticeLevel.Info, line),
             Launcher = _launcher,
             Database = _database?.Service,
         };
@@ -250,10 +250,5 @@ public sealed class LiveBackend(CampaignProtocol protocol, RunSettings settings,
             slash < 0 ? null : scoped.Scope[(slash + 1)..],
             finding.Status == Faceoff.Parity.ParityStatus.Fail ? ReportModel.ParityStatus.Failed : ReportModel.ParityStatus.Passed,
             finding.Message);
-    }
-
-    private sealed class Forward(ICampaignObserver observer) : IProgress<string>
-    {
-        public void Report(string value) => observer.Notice(NoticeLevel.Info, value);
     }
 }

@@ -1,5 +1,5 @@
+using Faceoff.Protocol.Overrides;
 using Faceoff.Targets;
-using ProtocolPinning = Faceoff.Protocol.Overrides.CpuPinning;
 
 namespace Faceoff.Campaign.Live;
 
@@ -16,28 +16,9 @@ public sealed record ServerPlacement(string? ServerCpus, string? LoadCpus)
     /// <summary>"servers: cpu 0; load: cpu 1", or null when nothing is pinned.</summary>
     public string? Description => ServerCpus is null && LoadCpus is null ? null : $"servers: cpu {ServerCpus ?? "any"}; load: cpu {LoadCpus ?? "any"}";
 
-    /// <summary>
-    /// The placement a <c>--pin</c> setting asks for. <c>auto</c> gives the servers the first half of the
-    /// online cores and the load generator the rest; with one core there is nothing to split.
-    /// </summary>
-    public static ServerPlacement From(ProtocolPinning? pin)
-    {
-        if (pin is null)
-        {
-            return Unpinned;
-        }
-        if (!pin.IsAuto)
-        {
-            return new ServerPlacement(CpuAffinity.Format(pin.ServerCpus), CpuAffinity.Format(pin.LoadCpus));
-        }
-        var cores = Environment.ProcessorCount;
-        if (cores < 2)
-        {
-            return Unpinned;
-        }
-        var servers = (cores + 1) / 2;
-        return new ServerPlacement(CpuAffinity.Format(Enumerable.Range(0, servers)), CpuAffinity.Format(Enumerable.Range(servers, cores - servers)));
-    }
+    /// <summary>The placement a <c>--pin</c> setting asks for on this machine.</summary>
+    public static ServerPlacement From(CpuPinning? pin) =>
+        pin?.Resolve(Environment.ProcessorCount) is { } cpus ? new(CpuList.Format(cpus.ServerCpus), CpuList.Format(cpus.LoadCpus)) : Unpinned;
 
     /// <summary>Confines this process (the load engine's threads) to <see cref="LoadCpus"/>; returns why that failed, or null.</summary>
     public string? PinLoadGenerator() =>

@@ -71,7 +71,8 @@ internal sealed class ParityCommand : Command
             return ExitCodes.Failure;
         }
 
-        var options = new ParityOptions(logDirectory) { Progress = new Progress(error) };
+        // Progress goes to the error stream, so the table on standard output stays clean for pipes.
+        var options = new ParityOptions(logDirectory) { Progress = error.WriteLine };
         var report = await ParityGate.RunAsync(protocol, prepared, options, ct).ConfigureAwait(false);
         await ParityReportJson.WriteAsync(report, reportPath, ct).ConfigureAwait(false);
 
@@ -129,11 +130,5 @@ internal sealed class ParityCommand : Command
         }
 
         return result.Environment;
-    }
-
-    /// <summary>Progress lines go to the error stream, so the table on standard output stays clean for pipes.</summary>
-    private sealed class Progress(TextWriter error) : IProgress<string>
-    {
-        public void Report(string value) => error.WriteLine(value);
     }
 }

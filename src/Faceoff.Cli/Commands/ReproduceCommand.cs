@@ -66,7 +66,7 @@ internal sealed class ReproduceCommand : Command
         // The original's run settings (its run id, output directory, pinning) describe that run, not this one.
         var runSettings = Knobs.Run.Select(k => k.Setting).ToHashSet(StringComparer.Ordinal);
         var protocol = pack.Protocol with { Overrides = [.. pack.Protocol.Overrides.Where(o => !runSettings.Contains(o.Setting))] };
-        var (plan, errors) = RunPlanning.ForProtocol(protocol, resolution.Run, resume: null, quick: false, aaProfile: null, DateTimeOffset.UtcNow);
+        var (plan, errors) = RunPlanning.ForProtocol(protocol, resolution, resume: null, quick: false, aaProfile: null, DateTimeOffset.UtcNow);
         if (plan is null)
         {
             foreach (var problem in errors)

@@ -98,7 +98,7 @@ internal sealed class RunCommand : Command
         var outcome = live is null
             ? await runner.RunAsync(plan.Request, ct).ConfigureAwait(false)
             : await live.ShowWhileAsync(() => runner.RunAsync(plan.Request, ct)).ConfigureAwait(false);
-        return (RunReport.Print(outcome, terminal, output, error), outcome);
+        return (RunConsoleReport.Print(outcome, terminal, output, error), outcome);
     }
 }
 

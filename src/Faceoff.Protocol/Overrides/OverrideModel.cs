@@ -37,20 +37,8 @@ public sealed record ProtocolOverrides(
     public static readonly ProtocolOverrides None = new(null, null, null, null, null, null);
 }
 
-/// <summary>
-/// CPU pinning for a run: the CPUs the server and the load generator are confined to.
-/// Both lists empty means <c>auto</c>: the runner splits the machine's cores between them.
-/// </summary>
-public sealed record CpuPinning(ImmutableArray<int> ServerCpus, ImmutableArray<int> LoadCpus)
-{
-    public static readonly CpuPinning Auto = new([], []);
-
-    public bool IsAuto => ServerCpus.IsEmpty && LoadCpus.IsEmpty;
-}
-
 /// <summary>Settings of a run that are not part of the protocol, resolved from options and environment.</summary>
 /// <param name="Pin">Null when pinning is off (the default).</param>
-/// <param name="Origins">Every setting above that was given, with its source, for the report and methodology note.</param>
 public sealed record RunSettings(
     bool SkipBuild,
     bool SkipParity,
@@ -58,18 +46,22 @@ public sealed record RunSettings(
     string? FastapiPython,
     string? OutputDir,
     string? RunId,
-    CpuPinning? Pin,
-    ImmutableArray<SettingOrigin> Origins)
+    CpuPinning? Pin)
 {
-    public static readonly RunSettings Defaults = new(false, false, null, null, null, null, null, []);
+    public static readonly RunSettings Defaults = new(false, false, null, null, null, null, null);
 }
 
 /// <summary>Everything resolved from the command line and the environment, with notices and located errors.</summary>
+/// <param name="RunOrigins">
+/// Where each given run setting came from. Handed to the protocol's <c>Overrides</c> by <c>faceoff run</c>, which is
+/// then the one record the report, the methodology and the run's flags read; <see cref="RunSettings"/> keeps only values.
+/// </param>
 public sealed record OverrideResolution(
     ProtocolOverrides Protocol,
     RunSettings Run,
+    ImmutableArray<SettingOrigin> RunOrigins,
     ImmutableArray<string> Notices,
     ImmutableArray<ProtocolError> Errors)
 {
-    public static readonly OverrideResolution None = new(ProtocolOverrides.None, RunSettings.Defaults, [], []);
+    public static readonly OverrideResolution None = new(ProtocolOverrides.None, RunSettings.Defaults, [], [], []);
 }

@@ -67,30 +67,9 @@ internal static partial class OverrideParsers
         }
 
         var sides = spec.Split('/');
-        return sides.Length == 2 && CpuList(sides[0]) is { } server && CpuList(sides[1]) is { } load
+        return sides.Length == 2 && CpuList.Parse(sides[0]) is { } server && CpuList.Parse(sides[1]) is { } load
             ? (true, new CpuPinning(server, load))
             : (false, null);
-    }
-
-    /// <summary>A CPU list such as <c>0,2</c> or <c>0-3</c>.</summary>
-    private static ImmutableArray<int>? CpuList(string text)
-    {
-        var cpus = new SortedSet<int>();
-        foreach (var part in text.Split(','))
-        {
-            var bounds = part.Trim().Split('-');
-            if (bounds.Length > 2
-                || !int.TryParse(bounds[0], NumberStyles.None, CultureInfo.InvariantCulture, out var first)
-                || !int.TryParse(bounds[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var last)
-                || last < first || last > 4095)
-            {
-                return null;
-            }
-
-            cpus.UnionWith(Enumerable.Range(first, last - first + 1));
-        }
-
-        return [.. cpus];
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*$")]

@@ -31,9 +31,8 @@ public static class OverrideResolver
             session.Text(Knobs.FastapiPython)?.Value,
             session.Text(Knobs.OutputDir)?.Value,
             session.RunId(),
-            session.Pin(),
-            session.OriginsOf(Knobs.Run));
-        return new OverrideResolution(protocol, run, session.Notices.ToImmutable(), session.Errors.ToImmutable());
+            session.Pin());
+        return new OverrideResolution(protocol, run, session.OriginsOf(Knobs.Run), session.Notices.ToImmutable(), session.Errors.ToImmutable());
     }
 
     /// <summary>One resolution: the raw value chosen for each knob, and the notices and errors found so far.</summary>

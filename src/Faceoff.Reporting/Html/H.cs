@@ -10,7 +10,7 @@ namespace Faceoff.Reporting.Html;
 /// <summary>Escaping and the small pieces of markup the page repeats (badges, numeric cells).</summary>
 internal static class H
 {
-    public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+    public static string Escape(string? text) => WebUtility.HtmlEncode(text ?? "");
 
     public static string Badge(Verdict verdict) => Badge(EnumText.Words(verdict), verdict switch
     {
@@ -47,15 +47,15 @@ internal static class H
         _ => "none",
     });
 
-    public static string Badge(string text, string kind) => $"<span class=\"badge {kind}\">{E(text)}</span>";
+    public static string Badge(string text, string kind) => $"<span class=\"badge {kind}\">{Escape(text)}</span>";
 
-    public static string Td(string text) => $"<td>{E(text)}</td>";
+    public static string Td(string text) => $"<td>{Escape(text)}</td>";
 
-    public static string Num(string text) => $"<td class=\"num\">{E(text)}</td>";
+    public static string Num(string text) => $"<td class=\"num\">{Escape(text)}</td>";
 
     public static string Raw(string html) => $"<td>{html}</td>";
 
     /// <summary>A relative link to a file of the run; <paramref name="linkBase"/> locates the run directory from the page.</summary>
     public static string Link(string linkBase, string path, string? text = null) =>
-        $"<a href=\"{E(linkBase + string.Join('/', path.Split('/').Select(Uri.EscapeDataString)))}\">{E(text ?? path)}</a>";
+        $"<a href=\"{Escape(linkBase + string.Join('/', path.Split('/').Select(Uri.EscapeDataString)))}\">{Escape(text ?? path)}</a>";
 }

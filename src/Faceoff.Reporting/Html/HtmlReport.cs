@@ -22,7 +22,7 @@ public static class HtmlReport
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>Faceoff: ").Append(H.E(report.Protocol.Name)).Append(" (").Append(H.E(report.RunId)).Append(")</title>\n")
+            .Append("<title>Faceoff: ").Append(H.Escape(report.Protocol.Name)).Append(" (").Append(H.Escape(report.RunId)).Append(")</title>\n")
             .Append("<style>\n").Append(HtmlStyles.Css).Append("\n</style>\n</head>\n<body>\n<main>\n");
         AppendHeader(index, html);
         AppendClaims(report, html);
@@ -44,27 +44,27 @@ public static class HtmlReport
         var report = index.Report;
         var matchups = string.Join("; ", report.Protocol.Pairs.Select(p => $"{p.CandidateFramework} vs {p.ReferenceFramework}").Distinct());
         var pairs = string.Join(", ", report.Protocol.Pairs.Select(p => p.Name));
-        html.Append("<header>\n<h1>Faceoff campaign: ").Append(H.E(report.Protocol.Name)).Append("</h1>\n")
-            .Append("<p class=\"sub\">Run <code>").Append(H.E(report.RunId)).Append("</code> · ")
-            .Append(H.E(Fmt.Utc(report.StartedUtc))).Append(" → ").Append(H.E(Fmt.Utc(report.FinishedUtc))).Append(" · pairs ")
-            .Append(H.E(pairs)).Append("</p>\n<p class=\"sub\">").Append(H.E(matchups)).Append("</p>\n<nav>");
+        html.Append("<header>\n<h1>Faceoff campaign: ").Append(H.Escape(report.Protocol.Name)).Append("</h1>\n")
+            .Append("<p class=\"sub\">Run <code>").Append(H.Escape(report.RunId)).Append("</code> · ")
+            .Append(H.Escape(Fmt.Utc(report.StartedUtc))).Append(" → ").Append(H.Escape(Fmt.Utc(report.FinishedUtc))).Append(" · pairs ")
+            .Append(H.Escape(pairs)).Append("</p>\n<p class=\"sub\">").Append(H.Escape(matchups)).Append("</p>\n<nav>");
         foreach (var (anchor, label) in Sections(index))
         {
-            html.Append("<a href=\"#").Append(H.E(anchor)).Append("\">").Append(H.E(label)).Append("</a>");
+            html.Append("<a href=\"#").Append(H.Escape(anchor)).Append("\">").Append(H.Escape(label)).Append("</a>");
         }
 
         html.Append("</nav>\n</header>\n");
         if (!report.Publishable)
         {
             var why = report.Environment.SkipParity ? "the parity gate was skipped" : $"the parity gate {EnumText.Words(report.Parity.Status)}";
-            html.Append("<p class=\"banner warn\"><strong>Not publishable:</strong> ").Append(H.E(why))
+            html.Append("<p class=\"banner warn\"><strong>Not publishable:</strong> ").Append(H.Escape(why))
                 .Append(", so nothing here shows that both apps do the same work. Read the numbers, do not quote them.</p>\n");
         }
 
         if (report.Status != RunStatus.Complete)
         {
-            html.Append("<p class=\"banner warn\"><strong>Run ").Append(H.E(EnumText.Words(report.Status))).Append(":</strong> ")
-                .Append(H.E(report.StatusDetail ?? "not every planned pass completed.")).Append("</p>\n");
+            html.Append("<p class=\"banner warn\"><strong>Run ").Append(H.Escape(EnumText.Words(report.Status))).Append(":</strong> ")
+                .Append(H.Escape(report.StatusDetail ?? "not every planned pass completed.")).Append("</p>\n");
         }
 
         if (report.Environment.QuickMode)
@@ -84,16 +84,16 @@ public static class HtmlReport
         html.Append("<div class=\"cards\">\n");
         Card(html, "Run", H.Badge(report.Status), "wall time " + duration);
         Card(html, "Parity gate", H.Badge(report.Parity.Status), $"{report.Parity.Checks.Count(c => c.Status == ParityStatus.Passed)} of {report.Parity.Checks.Count} checks passed");
-        Card(html, "Claims", H.E(Fmt.Integer(report.Claims.Count)), Counts(report.Claims.Select(c => EnumText.Words(c.Status))));
-        Card(html, "Comparisons", H.E(Fmt.Integer(report.Comparisons.Count)), Counts(report.Comparisons.Select(c => SmokeVerdict.Words(report, c.Verdict))));
+        Card(html, "Claims", H.Escape(Fmt.Integer(report.Claims.Count)), Counts(report.Claims.Select(c => EnumText.Words(c.Status))));
+        Card(html, "Comparisons", H.Escape(Fmt.Integer(report.Comparisons.Count)), Counts(report.Comparisons.Select(c => SmokeVerdict.Words(report, c.Verdict))));
         Card(html, "Cells", $"{report.Sides.Count - failed} / {report.Sides.Count} ok", $"{failed} failed · {unstable} unstable · {report.Protocol.Measured.Repeats} repeats each");
-        Card(html, "Machine", H.E($"{report.Machine.LogicalCores} cores"), $"{report.Machine.CpuModel} · {Fmt.Mib(report.Machine.MemoryKib)}");
+        Card(html, "Machine", H.Escape($"{report.Machine.LogicalCores} cores"), $"{report.Machine.CpuModel} · {Fmt.Mib(report.Machine.MemoryKib)}");
         html.Append("</div>\n");
     }
 
     private static void Card(StringBuilder html, string label, string valueHtml, string detail) =>
-        html.Append("<div class=\"card\"><div class=\"label\">").Append(H.E(label)).Append("</div><div class=\"value\">")
-            .Append(valueHtml).Append("</div><div class=\"detail\">").Append(H.E(detail)).Append("</div></div>\n");
+        html.Append("<div class=\"card\"><div class=\"label\">").Append(H.Escape(label)).Append("</div><div class=\"value\">")
+            .Append(valueHtml).Append("</div><div class=\"detail\">").Append(H.Escape(detail)).Append("</div></div>\n");
 
     private static string Counts(IEnumerable<string> labels) =>
         string.Join(" · ", labels.GroupBy(l => l).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"));
@@ -126,10 +126,10 @@ public static class HtmlReport
         {
             var steps = string.Concat(claim.Steps.OrderBy(s => s.Concurrency)
                 .Select(s => H.Badge(s.Status, $"c={s.Concurrency} {EnumText.Words(s.Status)}")));
-            html.Append("<tr>").Append("<td><strong>").Append(H.E(claim.Target.ClaimId)).Append("</strong></td>")
+            html.Append("<tr>").Append("<td><strong>").Append(H.Escape(claim.Target.ClaimId)).Append("</strong></td>")
                 .Append(H.Td(claim.Target.Pair)).Append(H.Td(claim.Target.Scenario)).Append(H.Raw(H.Badge(claim.Status)))
                 .Append("<td class=\"steps\">").Append(steps).Append("</td>")
-                .Append("<td class=\"reason\">").Append(H.E(claim.Summary)).Append("</td></tr>\n");
+                .Append("<td class=\"reason\">").Append(H.Escape(claim.Summary)).Append("</td></tr>\n");
         }
 
         html.Append("</table>\n</section>\n");
@@ -139,19 +139,19 @@ public static class HtmlReport
     {
         var report = index.Report;
         html.Append("<section id=\"comparison\">\n<h2>Comparison</h2>\n<p class=\"chart-note\">")
-            .Append(H.E(ComparisonMarkdown.ReadingGuide(report))).Append("</p>\n");
+            .Append(H.Escape(ComparisonMarkdown.ReadingGuide(report))).Append("</p>\n");
         if (LaunchText.Warning(report.Comparisons) is { } warning)
         {
-            html.Append("<p class=\"chart-note\"><strong>").Append(H.E(warning)).Append("</strong></p>\n");
+            html.Append("<p class=\"chart-note\"><strong>").Append(H.Escape(warning)).Append("</strong></p>\n");
         }
         if (report.Environment.QuickMode)
         {
-            html.Append("<p class=\"chart-note\"><strong>").Append(H.E(SmokeVerdict.Why)).Append("</strong></p>\n");
+            html.Append("<p class=\"chart-note\"><strong>").Append(H.Escape(SmokeVerdict.Why)).Append("</strong></p>\n");
         }
         foreach (var view in index.Pairs)
         {
-            html.Append("<h3>").Append(H.E(view.Pair.Name)).Append(" <span class=\"pair-title\">")
-                .Append(H.E($"{view.Pair.CandidateFramework} ({view.Pair.CandidateProfile}) vs {view.Pair.ReferenceFramework} ({view.Pair.ReferenceProfile})"))
+            html.Append("<h3>").Append(H.Escape(view.Pair.Name)).Append(" <span class=\"pair-title\">")
+                .Append(H.Escape($"{view.Pair.CandidateFramework} ({view.Pair.CandidateProfile}) vs {view.Pair.ReferenceFramework} ({view.Pair.ReferenceProfile})"))
                 .Append("</span></h3>\n<table class=\"comparison\">\n<tr><th>Scenario</th><th class=\"num\">c</th>")
                 .Append("<th class=\"num\">Candidate req/s</th><th class=\"num\">Reference req/s</th><th class=\"num\">Throughput ratio<br><span class=\"ci\">95% CI</span></th>")
                 .Append("<th class=\"num\">Δ throughput</th><th class=\"num\">Candidate p95</th><th class=\"num\">Reference p95</th>")
@@ -173,8 +173,8 @@ public static class HtmlReport
                         .Append(Ratio(row.ThroughputRatio)).Append(H.Num(Fmt.SignedPct(row.ThroughputAdvantagePct)))
                         .Append(H.Num(Fmt.Latency(row.Candidate.P95Us))).Append(H.Num(Fmt.Latency(row.Reference.P95Us)))
                         .Append(Ratio(row.P95Ratio))
-                        .Append("<td title=\"").Append(H.E(string.Join("; ", row.Reasons))).Append("\">").Append(report.Environment.QuickMode ? H.Badge(SmokeVerdict.Text, "none") : H.Badge(row.Verdict))
-                        .Append(row.Launch is { } launch ? $"<br><span class=\"ci\">{H.E(LaunchText.Line(launch))}</span>" : "")
+                        .Append("<td title=\"").Append(H.Escape(string.Join("; ", row.Reasons))).Append("\">").Append(report.Environment.QuickMode ? H.Badge(SmokeVerdict.Text, "none") : H.Badge(row.Verdict))
+                        .Append(row.Launch is { } launch ? $"<br><span class=\"ci\">{H.Escape(LaunchText.Line(launch))}</span>" : "")
                         .Append("</td></tr>\n");
                 }
             }

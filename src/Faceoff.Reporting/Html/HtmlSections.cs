@@ -13,24 +13,24 @@ internal static class HtmlSections
     {
         foreach (var view in index.Pairs)
         {
-            html.Append("<section id=\"").Append(H.E(ChartsAnchor(view))).Append("\">\n<h2>Charts: ").Append(H.E(view.Pair.Name))
-                .Append(" <span class=\"pair-title\">").Append(H.E($"{view.Pair.CandidateFramework} vs {view.Pair.ReferenceFramework}"))
+            html.Append("<section id=\"").Append(H.Escape(ChartsAnchor(view))).Append("\">\n<h2>Charts: ").Append(H.Escape(view.Pair.Name))
+                .Append(" <span class=\"pair-title\">").Append(H.Escape($"{view.Pair.CandidateFramework} vs {view.Pair.ReferenceFramework}"))
                 .Append("</span></h2>\n");
             foreach (var scenario in view.Scenarios)
             {
-                html.Append("<div class=\"scenario\">\n<div class=\"scenario-head\"><h3>").Append(H.E(scenario)).Append("</h3><span class=\"legend\">");
+                html.Append("<div class=\"scenario\">\n<div class=\"scenario-head\"><h3>").Append(H.Escape(scenario)).Append("</h3><span class=\"legend\">");
                 foreach (var role in new[] { Side.Candidate, Side.Reference })
                 {
-                    html.Append("<span class=\"key ").Append(H.E(CellCharts.Css(role))).Append("\">").Append(H.E(EnumText.Of(role)))
-                        .Append(": ").Append(H.E(view.ProfileOf(role))).Append("</span>");
+                    html.Append("<span class=\"key ").Append(H.Escape(CellCharts.Css(role))).Append("\">").Append(H.Escape(EnumText.Of(role)))
+                        .Append(": ").Append(H.Escape(view.ProfileOf(role))).Append("</span>");
                 }
 
                 html.Append("</span></div>\n<div class=\"charts\">\n");
                 foreach (var figure in CellCharts.For(index, view, scenario))
                 {
-                    html.Append("<figure class=\"chart\">\n<figcaption class=\"chart-title\">").Append(H.E(figure.Title)).Append("</figcaption>\n")
+                    html.Append("<figure class=\"chart\">\n<figcaption class=\"chart-title\">").Append(H.Escape(figure.Title)).Append("</figcaption>\n")
                         .Append(figure.Chart.Render()).Append('\n')
-                        .Append("<p class=\"chart-note\">").Append(H.E(figure.Note)).Append("</p>\n</figure>\n");
+                        .Append("<p class=\"chart-note\">").Append(H.Escape(figure.Note)).Append("</p>\n</figure>\n");
                 }
 
                 html.Append("</div>\n</div>\n");
@@ -60,12 +60,12 @@ internal static class HtmlSections
                 { ExitStatus: { } exit } => "; exit status " + Fmt.Integer(exit),
                 _ => "",
             };
-            html.Append("<div class=\"problem\"><strong>").Append(H.E(cell.Key)).Append("</strong> failed: ")
-                .Append(H.E((failure?.Reason ?? "no reason recorded") + ending)).Append('.');
+            html.Append("<div class=\"problem\"><strong>").Append(H.Escape(cell.Key)).Append("</strong> failed: ")
+                .Append(H.Escape((failure?.Reason ?? "no reason recorded") + ending)).Append('.');
             AppendLogLink(cell, linkBase, html);
             if (failure is { LogTail.Count: > 0 })
             {
-                html.Append("<pre><code>").Append(H.E(string.Join('\n', failure.LogTail))).Append("</code></pre>");
+                html.Append("<pre><code>").Append(H.Escape(string.Join('\n', failure.LogTail))).Append("</code></pre>");
             }
 
             html.Append("</div>\n");
@@ -74,10 +74,10 @@ internal static class HtmlSections
         foreach (var cell in unstable)
         {
             var statistics = cell.Statistics;
-            html.Append("<div class=\"problem unstable\"><strong>").Append(H.E(cell.Key)).Append("</strong> is unstable (throughput CV ")
-                .Append(H.E(Fmt.Percent(statistics.Throughput?.Cv))).Append(" across repeats, bound ")
-                .Append(H.E(Fmt.Percent(index.Report.Protocol.MaxCvRatio, 0))).Append(')')
-                .Append(H.E(statistics.Issues.Count > 0 ? ": " + string.Join("; ", statistics.Issues.Select(i => i.Message)) : "")).Append('.');
+            html.Append("<div class=\"problem unstable\"><strong>").Append(H.Escape(cell.Key)).Append("</strong> is unstable (throughput CV ")
+                .Append(H.Escape(Fmt.Percent(statistics.Throughput?.Cv))).Append(" across repeats, bound ")
+                .Append(H.Escape(Fmt.Percent(index.Report.Protocol.MaxCvRatio, 0))).Append(')')
+                .Append(H.Escape(statistics.Issues.Count > 0 ? ": " + string.Join("; ", statistics.Issues.Select(i => i.Message)) : "")).Append('.');
             AppendLogLink(cell, linkBase, html);
             html.Append("</div>\n");
         }
@@ -115,7 +115,7 @@ internal static class HtmlSections
         foreach (var artifact in report.Artifacts.OrderBy(a => a.Path, StringComparer.Ordinal))
         {
             html.Append("<tr>").Append(H.Raw(H.Link(linkBase, artifact.Path))).Append(H.Num(Fmt.Bytes(artifact.Bytes)))
-                .Append("<td class=\"mono\">").Append(H.E(artifact.Sha256)).Append("</td></tr>\n");
+                .Append("<td class=\"mono\">").Append(H.Escape(artifact.Sha256)).Append("</td></tr>\n");
         }
 
         html.Append("</table>\n</section>\n");

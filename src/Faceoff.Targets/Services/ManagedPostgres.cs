@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Diagnostics;
 using Faceoff.Protocol.Model;
 using Faceoff.Targets.Native;
@@ -13,25 +12,21 @@ namespace Faceoff.Targets.Services;
 /// (<see cref="ServerLauncher"/>): parent-death signal, own process group, orphan watchdog, exit handlers,
 /// so nothing outlives faceoff, even a SIGKILL of it.
 /// </summary>
-public sealed class ManagedPostgres : IDatabaseService, IKillOnExit
+public sealed class ManagedPostgres : PostgresService, IKillOnExit
 {
     private const string User = "faceoff";
     private const string Database = "postgres";
 
     private readonly Process _process;
     private readonly ProcessTree _tree;
-    private readonly NpgsqlDataSource _dataSource;
-    private readonly PostgresData _data;
     private Task? _stopping;
     private volatile bool _stopped;
 
-    private ManagedPostgres(Process process, ProcessTree tree, string connectionUrl, NpgsqlDataSource dataSource, PostgresData data, string logPath)
+    private ManagedPostgres(Process process, ProcessTree tree, string connectionUrl, NpgsqlConnectionStringBuilder connection, int seedRows, string logPath)
+        : base(connectionUrl, connection, seedRows)
     {
         _process = process;
         _tree = tree;
-        _dataSource = dataSource;
-        _data = data;
-        ConnectionUrl = connectionUrl;
         LogPath = logPath;
         ServerRegistry.Register(this);
         if (tree.OwnGroup)
@@ -40,16 +35,12 @@ public sealed class ManagedPostgres : IDatabaseService, IKillOnExit
         }
     }
 
-    public string ConnectionUrl { get; }
-
-    public DatabaseDescription Description { get; private set; } = null!;
-
     public string LogPath { get; }
 
     /// <summary>The postmaster's pid.</summary>
     public int Pid => _tree.RootPid;
 
-    public bool IsAlive => !_stopped && !_process.HasExited;
+    public override bool IsAlive => !_stopped && !_process.HasExited;
 
     /// <summary>Pids of the live tree right now (postmaster first when alive).</summary>
     public IReadOnlyList<int> ProcessTreePids() =>
@@ -89,27 +80,21 @@ public sealed class ManagedPostgres : IDatabaseService, IKillOnExit
             var process = await LauncherThread.Invoke(() => cluster.Spawn(settings, port)).ConfigureAwait(false);
             var tree = new ProcessTree(process.Id, ownGroup: PostgresCluster.HasSetSid);
             var url = $"postgresql://{User}:{cluster.Password}@{UrlHost(options.Host)}:{port}/{Database}";
-            var dataSource = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder
+            var connection = new NpgsqlConnectionStringBuilder
             {
                 Host = options.Host,
                 Port = port,
                 Username = User,
                 Password = cluster.Password,
                 Database = Database,
-                MaxPoolSize = 2,
-                Timeout = 5,
-                CommandTimeout = 600,
-            }.ConnectionString).Build();
-            var service = new ManagedPostgres(process, tree, url, dataSource, new PostgresData(dataSource, definition.SeedRows), cluster.LogPath!);
+            };
+            var service = new ManagedPostgres(process, tree, url, connection, definition.SeedRows, cluster.LogPath!);
             var failure = await service.WaitReadyAsync(options.ReadyTimeout, ct).ConfigureAwait(false);
             if (failure is null)
             {
                 service.StartupTime = clock.Elapsed;
-                var shown = await service._data.ShowSettingsAsync(ct).ConfigureAwait(false);
-                service.Description = new DatabaseDescription(
-                    definition.Id, true, shown["server_version"], $"{options.Host}:{port}", cluster.DataDirectory,
-                    user.Name, shown.Where(kv => kv.Key != "server_version").ToImmutableSortedDictionary(StringComparer.Ordinal), definition.SeedRows);
-                LogFiles.Annotate(cluster.LogPath!, $"faceoff: ready on {options.Host}:{port} after {clock.Elapsed.TotalSeconds:0.000} s (PostgreSQL {shown["server_version"]}, as {user.Name})");
+                var version = await service.DescribeAsync(definition, managed: true, $"{options.Host}:{port}", cluster.DataDirectory, user.Name, ct).ConfigureAwait(false);
+                LogFiles.Annotate(cluster.LogPath!, $"faceoff: ready on {options.Host}:{port} after {clock.Elapsed.TotalSeconds:0.000} s (PostgreSQL {version}, as {user.Name})");
                 return new ServiceStartResult(service, null);
             }
 
@@ -124,22 +109,11 @@ public sealed class ManagedPostgres : IDatabaseService, IKillOnExit
         }
     }
 
-    public Task<DatabaseStep> SeedAsync(CancellationToken ct) => _data.SeedAsync(ct);
+    public override ResourceSnapshot? Sample() => RunningServer.SampleTree(_tree);
 
-    public Task<DatabaseStep> ResetAsync(CancellationToken ct) => _data.ResetAsync(ct);
+    public override ResourceSampler? StartSampling(TimeSpan interval) => new(() => RunningServer.SampleTree(_tree), interval);
 
-    public Task<long> CountRowsAsync(CancellationToken ct) => _data.CountRowsAsync(ct);
-
-    public Task<long> CountInsertedAsync(CancellationToken ct) => _data.CountInsertedAsync(ct);
-
-    public Task<bool> InsertedRowExistsAsync(string name, int amount, string category, CancellationToken ct) =>
-        _data.InsertedRowExistsAsync(name, amount, category, ct);
-
-    public ResourceSnapshot? Sample() => RunningServer.SampleTree(_tree);
-
-    public ResourceSampler? StartSampling(TimeSpan interval) => new(() => RunningServer.SampleTree(_tree), interval);
-
-    public Task StopAsync(TimeSpan grace)
+    public override Task StopAsync(TimeSpan grace)
     {
         lock (_tree)
         {
@@ -147,7 +121,7 @@ public sealed class ManagedPostgres : IDatabaseService, IKillOnExit
         }
     }
 
-    public async ValueTask DisposeAsync() => await StopAsync(ServerLauncher.DefaultStopGrace).ConfigureAwait(false);
+    public override async ValueTask DisposeAsync() => await StopAsync(ServerLauncher.DefaultStopGrace).ConfigureAwait(false);
 
     void IKillOnExit.KillImmediately() => _tree.KillNow();
 
@@ -164,7 +138,7 @@ public sealed class ManagedPostgres : IDatabaseService, IKillOnExit
 
             try
             {
-                await using var connection = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+                await using var connection = await DataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
                 return null;
             }
             catch (NpgsqlException ex)
@@ -181,7 +155,7 @@ public sealed class ManagedPostgres : IDatabaseService, IKillOnExit
 
     private async Task StopCoreAsync(TimeSpan grace)
     {
-        await _dataSource.DisposeAsync().ConfigureAwait(false);
+        await DataSource.DisposeAsync().ConfigureAwait(false);
         if (!_process.HasExited)
         {
             // SIGINT is PostgreSQL's fast shutdown: it disconnects clients (the apps' pools) instead of waiting for them.

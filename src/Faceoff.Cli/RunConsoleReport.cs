@@ -5,7 +5,7 @@ using Faceoff.Reporting.Model;
 namespace Faceoff.Cli;
 
 /// <summary>The end of 'faceoff run': the comparison table, the claims, where the outputs are, and the exit code.</summary>
-internal static class RunReport
+internal static class RunConsoleReport
 {
     public static int Print(CampaignOutcome outcome, bool terminal, TextWriter output, TextWriter error)
     {
