@@ -80,8 +80,12 @@ internal sealed class CampaignRun : IDisposable
             ["profiles"] = new JsonObject { ["node_a"] = Profile("plain"), ["node_b"] = Profile("plain") },
             ["pairs"] = new JsonArray(new JsonObject
             {
-                ["name"] = "a_vs_b", ["candidate"] = "node_a", ["reference"] = "node_b",
-                ["candidate_port"] = candidatePort, ["reference_port"] = candidatePort + 1, ["server_host"] = "srv",
+                ["name"] = "a_vs_b",
+                ["candidate"] = "node_a",
+                ["reference"] = "node_b",
+                ["candidate_port"] = candidatePort,
+                ["reference_port"] = candidatePort + 1,
+                ["server_host"] = "srv",
             }),
             ["concurrency_ladder"] = new JsonArray(1, 8),
             ["warmup"] = new JsonObject { ["duration_seconds"] = 0.25, ["repeats"] = 1 },
