@@ -43,6 +43,10 @@ public sealed class CampaignAcrossHostsTests(EmulatedHosts hosts, ITestOutputHel
         // c=8 is split 4 + 4; c=1 runs from one host.
         Assert.True(twoHostPasses > 0, "no pass ran from both load hosts");
 
+        var summary = File.ReadAllText(Path.Combine(runDirectory, "hosts", "summary.md"));
+        Assert.Contains("| a_vs_b | load1 |", summary, StringComparison.Ordinal);
+        Assert.Contains("| a_vs_b | load2 |", summary, StringComparison.Ordinal);
+
         var methodology = File.ReadAllText(Path.Combine(runDirectory, "phased_methodology.md"));
         Assert.Contains("Topology of a_vs_b: servers on srv, load from load1 + load2.", methodology, StringComparison.Ordinal);
         Assert.Contains("Clock offset of load1", methodology, StringComparison.Ordinal);

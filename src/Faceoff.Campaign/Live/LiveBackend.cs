@@ -57,7 +57,12 @@ public sealed class LiveBackend(CampaignProtocol protocol, RunSettings settings,
         return outcome;
     }
 
-    public Task ReleaseAsync() => DisposeAsync().AsTask();
+    public Task ReleaseAsync()
+    {
+        // Per-host throughput for the pack, written before the publication reads the run directory.
+        _remote?.WriteSummary();
+        return DisposeAsync().AsTask();
+    }
 
     public async ValueTask DisposeAsync()
     {

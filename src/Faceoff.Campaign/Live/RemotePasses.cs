@@ -19,12 +19,26 @@ internal sealed class RemotePasses(CampaignHosts hosts, string runDirectory)
 
     private readonly Dictionary<string, LoadHost> _ready = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly List<HostPassLine> _lines = [];
     private int _sequence;
 
     public const string PassesDirectory = "hosts/passes";
     public const string IndexFile = "hosts/passes.jsonl";
+    public const string SummaryFile = "hosts/summary.md";
 
     public void Add(LoadHost host) => _ready[host.Host.Name] = host;
+
+    /// <summary>Writes <see cref="SummaryFile"/> (per pair and host: passes, responses, share, rate); nothing when no pass ran remotely.</summary>
+    public void WriteSummary()
+    {
+        lock (_gate)
+        {
+            if (_lines.Count > 0)
+            {
+                File.WriteAllText(Path.Combine(runDirectory, SummaryFile), HostSummary.Markdown(_lines));
+            }
+        }
+    }
 
     public async Task<LoadResult> RunAsync(PairDefinition pair, PassRequest request, CancellationToken ct)
     {
@@ -85,7 +99,29 @@ internal sealed class RemotePasses(CampaignHosts hosts, string runDirectory)
         lock (_gate)
         {
             File.AppendAllText(Path.Combine(runDirectory, IndexFile), json + "\n");
+            _lines.Add(line);
         }
+    }
+}
+
+/// <summary>Per pair and load host over the measured passes: how much of the load each host generated.</summary>
+internal static class HostSummary
+{
+    public static string Markdown(IReadOnlyList<HostPassLine> lines)
+    {
+        var text = new System.Text.StringBuilder("# Load hosts\n\nMeasured passes only; a host's rate is over its own run, the merged rate over the common window.\n\n");
+        text.AppendLine("| pair | host | passes | responses | share of responses | mean req/s of the host |");
+        text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: |");
+        foreach (var pair in lines.GroupBy(l => l.Pair))
+        {
+            var total = pair.Sum(l => l.Completed);
+            foreach (var host in pair.SelectMany(l => l.Hosts).GroupBy(h => h.Host).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var completed = host.Sum(h => h.Completed);
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {pair.Key} | {host.Key} | {host.Count()} | {completed} | {(total == 0 ? 0 : completed / (double)total):P1} | {host.Average(h => h.RequestsPerSecond):0.0} |");
+            }
+        }
+        return text.ToString();
     }
 }
 
