@@ -106,6 +106,41 @@ public sealed class CampaignAcrossHostsTests(EmulatedHosts hosts, ITestOutputHel
         Assert.Empty(await CampaignRun.ListenersAsync(hosts, "srv", 3431));
     }
 
+    [HostsFact]
+    public async Task Faceoff_killed_during_a_remote_run_leaves_no_server_behind_and_resumes()
+    {
+        var binary = await hosts.PublishedAsync();
+        var protocol = CampaignRun.WriteProtocol(hosts, _directory, ["load1"], 3441);
+        var outputDirectory = Path.Combine(_directory, "out");
+        using (var run = CampaignRun.Start(binary.Path, "run", protocol, "--quick", "--output-dir", outputDirectory))
+        {
+            var deadline = DateTime.UtcNow + RunLimit;
+            while (!run.Output.Contains("cell 1/", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+            Assert.NotEmpty(await CampaignRun.ListenersAsync(hosts, "srv", 3441));
+            run.KillOnly();
+            output.WriteLine(run.Output);
+        }
+        // The sessions' stdin closed with faceoff: the wrappers on srv stop the servers within their grace period.
+        var gone = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (DateTime.UtcNow < gone
+            && ((await CampaignRun.ListenersAsync(hosts, "srv", 3441)).Count > 0 || (await CampaignRun.ListenersAsync(hosts, "srv", 3442)).Count > 0))
+        {
+            await Task.Delay(250);
+        }
+        Assert.Empty(await CampaignRun.ListenersAsync(hosts, "srv", 3441));
+        Assert.Empty(await CampaignRun.ListenersAsync(hosts, "srv", 3442));
+
+        var runId = Path.GetFileName(CampaignRun.RunDirectory(outputDirectory));
+        using var resumed = CampaignRun.Start(binary.Path, "run", protocol, "--quick", "--output-dir", outputDirectory, "--resume", runId);
+        var code = await resumed.ExitCodeAsync(RunLimit);
+        output.WriteLine(resumed.Output);
+        Assert.True(code == 0, $"resume exit {code}:\n{resumed.Output}");
+        Assert.Empty(await CampaignRun.ListenersAsync(hosts, "srv", 3441));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_directory))

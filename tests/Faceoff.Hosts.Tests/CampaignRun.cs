@@ -137,6 +137,13 @@ internal sealed class CampaignRun : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>SIGKILL to faceoff alone (not its children), as a crash or an OOM kill would.</summary>
+    public void KillOnly()
+    {
+        _process.Kill(entireProcessTree: false);
+        _process.WaitForExit();
+    }
+
     /// <summary>The single run directory under <paramref name="outputDirectory"/>.</summary>
     public static string RunDirectory(string outputDirectory) => Directory.GetDirectories(Path.Combine(outputDirectory, "runs")).Single();
 

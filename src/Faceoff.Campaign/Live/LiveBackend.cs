@@ -138,8 +138,8 @@ public sealed class LiveBackend(CampaignProtocol protocol, RunSettings settings,
 
     public async Task<ServerStart> StartServerAsync(ServerSpec spec, CancellationToken cancellationToken)
     {
-        var pair = protocol.Pairs.First(p => p.Name == spec.Pair);
-        if (hosts is not null && !hosts.ServerHost(pair).IsLocal)
+        var pair = protocol.Pairs.FirstOrDefault(p => p.Name == spec.Pair);
+        if (hosts is not null && pair is not null && !hosts.ServerHost(pair).IsLocal)
         {
             var command = RemoteLaunch.StartCommand(spec.Framework, spec.Profile, WithDatabase(Prepared.Frameworks[spec.Framework.Id].Placeholders), hosts.BindAddress(pair), spec.Port);
             var baseUri = new UriBuilder(Uri.UriSchemeHttp, hosts.TargetAddress(pair), spec.Port).Uri;
@@ -156,7 +156,10 @@ public sealed class LiveBackend(CampaignProtocol protocol, RunSettings settings,
         var start = await _launcher.StartAsync(launch, cancellationToken).ConfigureAwait(false);
         if (start.Server is { } server)
         {
-            _pairsByServer[server.BaseUri] = pair;
+            if (pair is not null)
+            {
+                _pairsByServer[server.BaseUri] = pair;
+            }
             return new ServerStart(new LiveServer(server, spec.Framework.Readiness.Path), null);
         }
         var exit = start.Exit;
