@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Faceoff.Hosts.Load;
 using Faceoff.Hosts.Transport;
 
 namespace Faceoff.Hosts.Tests;
@@ -13,6 +14,8 @@ public sealed class EmulatedHosts : IAsyncLifetime
     public static readonly string[] Names = ["srv", "load1", "load2"];
 
     private readonly Dictionary<string, string> _environment;
+    private readonly SemaphoreSlim _publishGate = new(1, 1);
+    private FaceoffBinary? _binary;
 
     public EmulatedHosts()
     {
@@ -46,6 +49,38 @@ public sealed class EmulatedHosts : IAsyncLifetime
 
     public SshHost Connectable(string name) => new(Destination(name));
 
+    /// <summary>Where the collection's one publish goes (removed with the hosts: the binary is ~75 MiB).</summary>
+    public string PublishDirectory => StateDirectory + "-publish";
+
+    /// <summary>
+    /// Faceoff published once for every test of the collection (minutes on a small machine). FACEOFF_BINARY, when set,
+    /// names a prebuilt single-file faceoff to use instead (a developer shortcut; CI publishes).
+    /// </summary>
+    public async Task<FaceoffBinary> PublishedAsync()
+    {
+        await _publishGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_binary is null)
+            {
+                if (Environment.GetEnvironmentVariable("FACEOFF_BINARY") is { Length: > 0 } given)
+                {
+                    _binary = await FaceoffBinary.FromFileAsync(given, CancellationToken.None).ConfigureAwait(false);
+                }
+                else
+                {
+                    var (binary, error) = await FaceoffBinary.PublishAsync(Repository.Root, PublishDirectory, CancellationToken.None).ConfigureAwait(false);
+                    _binary = binary ?? throw new InvalidOperationException(error);
+                }
+            }
+            return _binary;
+        }
+        finally
+        {
+            _publishGate.Release();
+        }
+    }
+
     public async Task InitializeAsync()
     {
         if (HostsFactAttribute.MissingReason is not null)
@@ -67,6 +102,11 @@ public sealed class EmulatedHosts : IAsyncLifetime
         {
             await ScriptAsync("down").ConfigureAwait(false);
         }
+        if (Directory.Exists(PublishDirectory))
+        {
+            Directory.Delete(PublishDirectory, recursive: true);
+        }
+        _publishGate.Dispose();
     }
 
     private async Task<(int Code, string Output)> ScriptAsync(string verb)

@@ -25,27 +25,9 @@ public sealed class RemoteLoadTests(EmulatedHosts hosts, ITestOutputHelper outpu
     [HostsFact]
     public async Task Load_from_two_hosts_merges_into_one_histogram_whose_count_is_the_sum()
     {
-        var publish = Path.Combine(Path.GetTempPath(), $"faceoff-publish-{hosts.Prefix}");
-        try
-        {
-            await PublishShipAndLoadAsync(publish);
-        }
-        finally
-        {
-            // The self-contained binary is ~75 MiB: not left in /tmp after every run.
-            if (Directory.Exists(publish))
-            {
-                Directory.Delete(publish, recursive: true);
-            }
-        }
-    }
-
-    private async Task PublishShipAndLoadAsync(string publish)
-    {
         var clock = Stopwatch.StartNew();
-        var (binary, publishError) = await FaceoffBinary.PublishAsync(Repository.Root, publish, CancellationToken.None);
-        Assert.True(binary is not null, publishError);
-        output.WriteLine($"published {new FileInfo(binary.Path).Length / 1048576.0:0.0} MiB in {clock.Elapsed.TotalSeconds:0} s, sha256 {binary.Sha256[..16]}");
+        var binary = await hosts.PublishedAsync();
+        output.WriteLine($"published {new FileInfo(binary.Path).Length / 1048576.0:0.0} MiB in {clock.Elapsed.TotalSeconds:0} s (or reused), sha256 {binary.Sha256[..16]}");
 
         await using var srv = hosts.Connectable("srv");
         await using var load1 = hosts.Connectable("load1");

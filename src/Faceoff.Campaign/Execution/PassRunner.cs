@@ -41,6 +41,12 @@ internal static class PassRunner
         {
             // The watcher cancelled the pass because the server exited; reported as a crash below.
         }
+        catch (LoadHostFailedException e)
+        {
+            // The server may be fine: the cell fails with the load host's reason (the finally stops the watcher).
+            resourceMeter?.Stop();
+            return new PassAttempt(null, Failure(server, pass, ServerFailureKind.LoadHostFailed, e.Message), startedAt);
+        }
         finally
         {
             await watch.CancelAsync().ConfigureAwait(false);

@@ -20,7 +20,8 @@ namespace Faceoff.Campaign.Live;
 /// The real backend: Targets prepares and starts servers, Parity runs the gate, Load drives the passes.
 /// Prepare must run first; the environment it resolves (interpreters, placeholders) feeds the rest.
 /// </summary>
-public sealed class LiveBackend(CampaignProtocol protocol, RunSettings settings, ServerPlacement placement, ICampaignObserver observer)
+/// <param name="hosts">The campaign's hosts, connected by the caller; null or all local keeps the single-machine path.</param>
+public sealed class LiveBackend(CampaignProtocol protocol, RunSettings settings, ServerPlacement placement, ICampaignObserver observer, CampaignHosts? hosts = null)
     : ICampaignBackend, IAsyncDisposable
 {
     public const string ParityReportFile = "parity/parity_report.json";
@@ -28,6 +29,9 @@ public sealed class LiveBackend(CampaignProtocol protocol, RunSettings settings,
     private readonly ServerLauncher _launcher = new();
     private PreparedEnvironment? _environment;
     private LiveDatabase? _database;
+    private RemotePasses? _remote;
+    private IReadOnlyList<string> _hostNotes = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Uri, PairDefinition> _pairsByServer = new();
 
     public ICampaignDatabase? Database => _database;
 
@@ -53,7 +57,12 @@ public sealed class LiveBackend(CampaignProtocol protocol, RunSettings settings,
         return outcome;
     }
 
-    public Task ReleaseAsync() => DisposeAsync().AsTask();
+    public Task ReleaseAsync()
+    {
+        // Per-host throughput for the pack, written before the publication reads the run directory.
+        _remote?.WriteSummary();
+        return DisposeAsync().AsTask();
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -88,6 +97,18 @@ public sealed class LiveBackend(CampaignProtocol protocol, RunSettings settings,
             return new PrepareOutcome(false, result.Failure + tail, null);
         }
         _environment = environment;
+        if (hosts is { AllLocal: false })
+        {
+            observer.Notice(NoticeLevel.Info, $"preparing hosts {string.Join(", ", hosts.Hosts.Keys.Order(StringComparer.Ordinal))}");
+            _remote = new RemotePasses(hosts, runDirectory);
+            var (notes, hostError) = await HostSurvey.RunAsync(protocol, hosts, _remote, runDirectory,
+                id => Prepared.Frameworks[id].Placeholders, settings.SkipBuild, cancellationToken).ConfigureAwait(false);
+            if (hostError is not null)
+            {
+                return new PrepareOutcome(false, hostError, Facts(environment));
+            }
+            _hostNotes = notes;
+        }
         return new PrepareOutcome(true, null, Facts(environment));
     }
 
@@ -117,12 +138,28 @@ public sealed class LiveBackend(CampaignProtocol protocol, RunSettings settings,
 
     public async Task<ServerStart> StartServerAsync(ServerSpec spec, CancellationToken cancellationToken)
     {
+        var pair = protocol.Pairs.FirstOrDefault(p => p.Name == spec.Pair);
+        if (hosts is not null && pair is not null && !hosts.ServerHost(pair).IsLocal)
+        {
+            var command = RemoteLaunch.StartCommand(spec.Framework, spec.Profile, WithDatabase(Prepared.Frameworks[spec.Framework.Id].Placeholders), hosts.BindAddress(pair), spec.Port);
+            var baseUri = new UriBuilder(Uri.UriSchemeHttp, hosts.TargetAddress(pair), spec.Port).Uri;
+            var remote = await RemoteServer.StartAsync(hosts.ServerHost(pair), spec, command, baseUri, cancellationToken).ConfigureAwait(false);
+            if (remote.Server is { } started)
+            {
+                _pairsByServer[started.BaseUri] = pair;
+            }
+            return remote;
+        }
         var launch = new ServerLaunch(
             spec.Name, spec.Framework, spec.Profile, spec.Host, spec.Port, Constrained: false, spec.LogDirectory,
             WithDatabase(Prepared.Frameworks[spec.Framework.Id].Placeholders), placement.ServerCpus);
         var start = await _launcher.StartAsync(launch, cancellationToken).ConfigureAwait(false);
         if (start.Server is { } server)
         {
+            if (pair is not null)
+            {
+                _pairsByServer[server.BaseUri] = pair;
+            }
             return new ServerStart(new LiveServer(server, spec.Framework.Readiness.Path), null);
         }
         var exit = start.Exit;
@@ -134,6 +171,14 @@ public sealed class LiveBackend(CampaignProtocol protocol, RunSettings settings,
     public async Task<PassOutcome> RunPassAsync(PassRequest request, IProgress<LoadProgress>? live, CancellationToken cancellationToken)
     {
         var scenario = request.Scenario;
+        if (_remote is not null && _pairsByServer.TryGetValue(request.BaseUri, out var pair) && hosts!.LoadIsRemote(pair))
+        {
+            var merged = await _remote.RunAsync(pair, request, cancellationToken).ConfigureAwait(false);
+            return new PassOutcome(
+                Measure(merged),
+                request.KeepLoadResult ? LoadResultJson.Serialize(merged) : null,
+                request.KeepLoadResult ? HistogramLog(merged) : null);
+        }
         var options = new LoadOptions
         {
             Url = new Uri(request.BaseUri, scenario.Path),
@@ -203,6 +248,7 @@ public sealed class LiveBackend(CampaignProtocol protocol, RunSettings settings,
             var pools = protocol.Profiles.Values.Select(p => p.Env.GetValueOrDefault("FACEOFF_APP_DB_POOL_SIZE")).OfType<string>().Distinct().ToList();
             notes.AddRange(database.Notes(pools.Count == 0 ? null : string.Join(", ", pools)));
         }
+        notes.AddRange(_hostNotes);
         if (placement.Description is { } pinning)
         {
             notes.Add($"CPU pinning: {pinning}.");

@@ -17,6 +17,9 @@ public enum ServerFailureKind
 
     /// <summary>The server was fine but the campaign's database died or could not be reached.</summary>
     DatabaseWentAway,
+
+    /// <summary>The server was fine but a load host of the pass failed (see docs/hosts.md).</summary>
+    LoadHostFailed,
 }
 
 /// <summary>Why a server let its cell down, with what the process left behind.</summary>
@@ -39,6 +42,7 @@ public sealed record ServerFailure(
             ServerFailureKind.StartFailed => "did not start",
             ServerFailureKind.Crashed => "crashed",
             ServerFailureKind.DatabaseWentAway => "lost its database",
+            ServerFailureKind.LoadHostFailed => "lost a load host",
             _ => "stopped answering",
         }}: {Message}";
 }

@@ -13,7 +13,7 @@ public sealed class CampaignPublisher : ICampaignPublisher
 {
     /// <summary>What the raw bundle holds, when present: cells with their pass files, server and build logs, the parity report, the protocol as run, the journal.</summary>
     public static IReadOnlyList<string> RawInputs { get; } =
-        ["cells", "servers", "parity", "prepare", CampaignRunner.ResolvedProtocolFile, RunStore.StateFileName];
+        ["cells", "servers", "parity", "prepare", "hosts", CampaignRunner.ResolvedProtocolFile, RunStore.StateFileName];
 
     public Task<PublishOutcome> PublishAsync(PublishInput input, CancellationToken cancellationToken)
     {

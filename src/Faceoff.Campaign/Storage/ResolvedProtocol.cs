@@ -24,7 +24,7 @@ public static class ResolvedProtocol
 
     /// <summary>
     /// The resolved protocol as the run used it, overrides and their origins included: the audit copy.
-    /// Environment values whose names look secret are masked, as everywhere else faceoff writes them.
+    /// Environment values whose names look secret are masked, as everywhere else faceoff writes them, and so are hosts' ssh options.
     /// </summary>
     public static string ToJson(CampaignProtocol protocol)
     {
@@ -64,6 +64,14 @@ public static class ResolvedProtocol
                     foreach (var (variable, text) in env.ToList())
                     {
                         env[variable] = Redaction.Value(variable, text?.GetValue<string>() ?? "");
+                    }
+                }
+                else if (name == "options" && value is JsonArray options)
+                {
+                    // ssh -o options of a host (e.g. SetEnv=DB_PASSWORD=...): masked as every ssh command line is.
+                    for (var i = 0; i < options.Count; i++)
+                    {
+                        options[i] = Faceoff.Hosts.Transport.SshRedaction.Command(options[i]?.GetValue<string>() ?? "");
                     }
                 }
                 else if (value is not null)

@@ -81,11 +81,24 @@ internal sealed class RunCommand : Command
             return (ExitCodes.Usage, null);
         }
 
+        // Every host is reached before anything starts: an unreachable one fails the run here, with nothing started.
+        await using var hosts = CampaignHosts.Create(plan.Request.Protocol, Path.Combine(Path.GetTempPath(), "faceoff-host"));
+        var hostProblems = hosts.CheckTargets();
+        var unreachable = hostProblems.Count == 0 && !hosts.AllLocal ? await hosts.ConnectAsync(ct).ConfigureAwait(false) : [];
+        foreach (var problem in hostProblems.Concat(unreachable))
+        {
+            await error.WriteLineAsync($"faceoff: {problem}").ConfigureAwait(false);
+        }
+        if (hostProblems.Count > 0 || unreachable.Count > 0)
+        {
+            return hostProblems.Count > 0 ? ExitCodes.Usage : ExitCodes.Failure;
+        }
+
         var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
         var live = terminal ? new RunProgressLive(TimeProvider.System) : null;
         ICampaignObserver observer = live is null ? new RunProgressPlain(output, TimeProvider.System) : live;
         // Disposed after the run: stops the database service once every server is stopped.
-        await using var backend = new LiveBackend(plan.Request.Protocol, plan.Settings, plan.Placement, observer);
+        await using var backend = new LiveBackend(plan.Request.Protocol, plan.Settings, plan.Placement, observer, hosts);
         var runner = new CampaignRunner(backend, new CampaignPublisher(), observer, TimeProvider.System);
         if (AaProtocol.ProfileOf(plan.Request.Protocol) is { } aaProfile)
         {

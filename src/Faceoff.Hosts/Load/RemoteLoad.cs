@@ -7,7 +7,14 @@ using Faceoff.Load;
 namespace Faceoff.Hosts.Load;
 
 /// <summary>What each load host runs: <c>faceoff load</c> with these settings (connections are per host).</summary>
-public sealed record RemoteLoadSpec(Uri Target, int ConnectionsPerHost, TimeSpan Duration, int Threads = 0, IReadOnlyList<string>? ExtraArguments = null);
+/// <param name="ConnectionsByHost">When given, host i opens this many connections instead of <paramref name="ConnectionsPerHost"/> (a total split unevenly).</param>
+public sealed record RemoteLoadSpec(
+    Uri Target, int ConnectionsPerHost, TimeSpan Duration, int Threads = 0, IReadOnlyList<string>? ExtraArguments = null, IReadOnlyList<int>? ConnectionsByHost = null)
+{
+    /// <summary>Splits <paramref name="total"/> connections over <paramref name="hosts"/> hosts as evenly as possible, the first ones taking the remainder.</summary>
+    public static IReadOnlyList<int> Split(int total, int hosts) =>
+        [.. Enumerable.Range(0, hosts).Select(i => (total / hosts) + (i < total % hosts ? 1 : 0))];
+}
 
 /// <summary>A load host ready to run: where its shipped Faceoff is, and its clock offset (null = not measured, taken as 0).</summary>
 public sealed record LoadHost(IHost Host, string FaceoffPath, ClockOffset? Clock);
@@ -30,7 +37,8 @@ public static class RemoteLoad
         ArgumentNullException.ThrowIfNull(hosts);
         ArgumentNullException.ThrowIfNull(spec);
         var startAt = DateTimeOffset.UtcNow + startDelay;
-        var outcomes = await Task.WhenAll(hosts.Select(host => RunOneAsync(host, spec, startAt, runId, ct))).ConfigureAwait(false);
+        var outcomes = await Task.WhenAll(hosts.Select((host, i) =>
+            RunOneAsync(host, spec.ConnectionsByHost is { } split ? spec with { ConnectionsPerHost = split[i] } : spec, startAt, runId, ct))).ConfigureAwait(false);
         var parts = outcomes.Where(o => o.Part is not null).Select(o => o.Part!).ToList();
         return (parts.Count == outcomes.Length ? LoadMerge.Merge(parts) : null, outcomes);
     }

@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Faceoff.Hosts.Tests;
+
+/// <summary>
+/// <c>faceoff run</c> as a child process against the emulated hosts, with a protocol written for them: two Node
+/// profiles (the same app, so parity passes) on <c>srv</c>, load from the given hosts.
+/// </summary>
+internal sealed class CampaignRun : IDisposable
+{
+    /// <summary>A password-like ssh option: it must never reach the pack.</summary>
+    public const string Secret = "hunter2-hosts-redaction-check";
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private CampaignRun(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static string WriteProtocol(EmulatedHosts hosts, string directory, string[] loadHosts, int candidatePort, string? unreachable = null)
+    {
+        var node = Path.Combine(Repository.Root, "apps", "node", "server.js");
+        var hostsNode = new JsonObject();
+        foreach (var name in EmulatedHosts.Names)
+        {
+            hostsNode[name] = new JsonObject
+            {
+                ["kind"] = "ssh",
+                ["user"] = "root",
+                ["host"] = name == unreachable ? $"198.18.{hosts.Net}.99" : hosts.Address(name),
+                ["identity_file"] = Path.Combine(hosts.StateDirectory, "client_key"),
+                ["options"] = new JsonArray(
+                    $"UserKnownHostsFile={Path.Combine(hosts.StateDirectory, "known_hosts")}", "StrictHostKeyChecking=yes", $"HostKeyAlias={name}",
+                    $"SetEnv=FACEOFF_TEST_PASSWORD={Secret}"),
+                ["work_dir"] = Path.Combine(hosts.StateDirectory, name, "work"),
+            };
+        }
+        JsonObject Profile(string mode) => new() { ["framework"] = "node", ["env"] = new JsonObject { ["FACEOFF_APP_MODE"] = mode }, ["scenarios"] = new JsonArray("healthz", "api_status") };
+        var protocol = new JsonObject
+        {
+            ["schema_version"] = 2,
+            ["name"] = "hosts_test",
+            ["host"] = "127.0.0.1",
+            ["hosts"] = hostsNode,
+            ["load_hosts"] = new JsonArray([.. loadHosts.Select(h => (JsonNode)h)]),
+            ["frameworks"] = new JsonObject
+            {
+                ["node"] = new JsonObject
+                {
+                    ["display_name"] = "Node.js",
+                    ["start"] = new JsonObject { ["command"] = "node", ["args"] = new JsonArray(node, "--host", "{host}", "--port", "{port}") },
+                    ["readiness"] = new JsonObject { ["path"] = "/healthz", ["timeout_seconds"] = 30 },
+                },
+            },
+            ["scenarios"] = new JsonObject
+            {
+                ["healthz"] = new JsonObject { ["method"] = "GET", ["path"] = "/healthz", ["contract"] = new JsonObject { ["status"] = 200, ["media_type"] = "text/plain", ["exact_body"] = "ok\n" } },
+                ["api_status"] = new JsonObject { ["method"] = "GET", ["path"] = "/api/status", ["contract"] = new JsonObject { ["status"] = 200, ["media_type"] = "application/json" } },
+            },
+            ["profiles"] = new JsonObject { ["node_a"] = Profile("plain"), ["node_b"] = Profile("plain") },
+            ["pairs"] = new JsonArray(new JsonObject
+            {
+                ["name"] = "a_vs_b",
+                ["candidate"] = "node_a",
+                ["reference"] = "node_b",
+                ["candidate_port"] = candidatePort,
+                ["reference_port"] = candidatePort + 1,
+                ["server_host"] = "srv",
+            }),
+            ["concurrency_ladder"] = new JsonArray(1, 8),
+            ["warmup"] = new JsonObject { ["duration_seconds"] = 0.25, ["repeats"] = 1 },
+            ["measured"] = new JsonObject { ["duration_seconds"] = 1, ["repeats"] = 3 },
+            ["reproducibility"] = new JsonObject { ["max_cv_ratio"] = 0.4 },
+            ["parity"] = new JsonObject { ["keepalive_scenario"] = "healthz" },
+            ["comparison"] = new JsonObject { ["confidence_level"] = 0.95, ["equivalence_band"] = 0.05 },
+        };
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, "hosts-test.json");
+        File.WriteAllText(path, protocol.ToJsonString());
+        return path;
+    }
+
+    public static CampaignRun Start(string binary, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Repository.Root,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "faceoff.dll"));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(n => n.StartsWith("FACEOFF_", StringComparison.Ordinal)))
+        {
+            info.Environment.Remove(name);
+        }
+        info.Environment["FACEOFF_BINARY"] = binary;
+        info.Environment["FACEOFF_HOSTS_EMULATED"] = "1";
+        return new CampaignRun(Process.Start(info)!);
+    }
+
+    public async Task<int> ExitCodeAsync(TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"faceoff did not exit within {limit.TotalSeconds} s; output so far:\n{Output}");
+        }
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGKILL to faceoff alone (not its children), as a crash or an OOM kill would.</summary>
+    public void KillOnly()
+    {
+        _process.Kill(entireProcessTree: false);
+        _process.WaitForExit();
+    }
+
+    /// <summary>The single run directory under <paramref name="outputDirectory"/>.</summary>
+    public static string RunDirectory(string outputDirectory) => Directory.GetDirectories(Path.Combine(outputDirectory, "runs")).Single();
+
+    /// <summary>Whether any file of the pack (inside the compressed bundle too) contains <paramref name="text"/>.</summary>
+    public static IReadOnlyList<string> FilesContaining(string directory, string text)
+    {
+        var needle = Encoding.UTF8.GetBytes(text);
+        var found = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
+        {
+            byte[] bytes = File.ReadAllBytes(file);
+            if (file.EndsWith(".gz", StringComparison.Ordinal))
+            {
+                using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress);
+                using var plain = new MemoryStream();
+                gzip.CopyTo(plain);
+                bytes = plain.ToArray();
+            }
+            if (bytes.AsSpan().IndexOf(needle) >= 0)
+            {
+                found.Add(file);
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Pids listening on <paramref name="port"/> inside the host's namespace.</summary>
+    public static async Task<IReadOnlyList<int>> ListenersAsync(EmulatedHosts hosts, string host, int port)
+    {
+        var info = new ProcessStartInfo("ip") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in (string[])["netns", "exec", $"{hosts.Prefix}-{host}", "ss", "-ltnpH", $"sport = :{port.ToString(CultureInfo.InvariantCulture)}"])
+        {
+            info.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(info)!;
+        var text = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return [.. System.Text.RegularExpressions.Regex.Matches(text, @"pid=(\d+)").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Distinct()];
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+}
