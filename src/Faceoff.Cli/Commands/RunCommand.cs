@@ -91,7 +91,7 @@ internal sealed class RunCommand : Command
         }
         if (hostProblems.Count > 0 || unreachable.Count > 0)
         {
-            return hostProblems.Count > 0 ? ExitCodes.Usage : ExitCodes.Failure;
+            return (hostProblems.Count > 0 ? ExitCodes.Usage : ExitCodes.Failure, null);
         }
 
         var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
