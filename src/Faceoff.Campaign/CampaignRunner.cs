@@ -177,12 +177,17 @@ public sealed class CampaignRunner(ICampaignBackend backend, ICampaignPublisher 
         var store = context.Store;
         store.Update(s => s with { TimingStartedAt = s.TimingStartedAt ?? context.Now }, context.Now);
         var all = protocol.Pairs.SelectMany(p => PairRunner.CellsOf(protocol, p)).ToList();
-        var done = all.Count(key => store.ReadCell(key)?.Status == CellStatus.Completed);
+        // Progress counts cell launches: a cell finishes once per launch.
+        var launches = protocol.Measured.Launches;
+        var done = all.Sum(key => store.ReadCell(key) is { Status: CellStatus.Completed } cell ? Math.Min(cell.LaunchesDone, launches) : 0);
+        var total = all.Count * launches;
         if (done > 0)
         {
-            context.Observer.Notice(NoticeLevel.Info, $"resuming: {done} of {all.Count} cells already measured");
+            context.Observer.Notice(NoticeLevel.Info, launches == 1
+                ? $"resuming: {done} of {all.Count} cells already measured"
+                : $"resuming: {done} of {total} cell launches already measured ({all.Count} cells × {launches} launches)");
         }
-        var counter = new CellCounter(done, all.Count);
+        var counter = new CellCounter(done, total);
         foreach (var pair in protocol.Pairs)
         {
             await new PairRunner(context, pair, counter).RunAsync(cancellationToken).ConfigureAwait(false);

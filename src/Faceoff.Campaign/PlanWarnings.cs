@@ -13,8 +13,10 @@ public static class PlanWarnings
     {
         ArgumentNullException.ThrowIfNull(protocol);
         var minimum = StatisticsSettings.Default.MinRepeats;
-        return protocol.Measured.Repeats < minimum
-            ? [$"measured repeats {protocol.Measured.Repeats}: a comparison needs at least {minimum} per side, "
+        // A side's values are all its measured passes, over every launch.
+        var measured = protocol.Measured;
+        return measured.TotalRepeats < minimum
+            ? [$"measured repeats {measured.Repeats} × launches {measured.Launches}: a comparison needs at least {minimum} passes per side, "
                + "so every row will be inconclusive and no claim can be supported or refuted"]
             : [];
     }

@@ -23,8 +23,14 @@ public static class ProtocolDefaults
 
     public const int MeasuredRepeats = 3;
 
-    /// <summary>Measured passes when the section is absent: three passes of five seconds.</summary>
-    public static readonly PassPlan Measured = new(null, 5, MeasuredRepeats);
+    /// <summary>
+    /// Launches when <c>measured.launches</c> is absent: one, as before the field existed, so an old protocol measures
+    /// what it always did (every output then says the interval cannot cover launch-to-launch variance).
+    /// </summary>
+    public const int MeasuredLaunches = 1;
+
+    /// <summary>Measured passes when the section is absent: three passes of five seconds on one launch.</summary>
+    public static readonly PassPlan Measured = new(null, 5, MeasuredRepeats, MeasuredLaunches);
 
     /// <summary>Fields of <c>warmup.until_stable</c> that are left out.</summary>
     public static readonly StabilityRule UntilStable = new(WindowSeconds: 3, MaxCv: 0.05, MaxSeconds: 30);

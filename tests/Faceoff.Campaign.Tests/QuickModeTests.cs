@@ -34,4 +34,32 @@ public sealed class QuickModeTests
         Assert.Equal(0.5, quick.Measured.DurationSeconds);
         Assert.DoesNotContain(quick.Overrides, o => o.Setting == "measured.repeats" && o.Origin == QuickMode.Origin);
     }
+
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(true, 3)]
+    public void Quick_mode_runs_one_launch_unless_the_user_asked_for_more(bool explicitly, int expected)
+    {
+        var protocol = TestProtocols.Build(measuredRepeats: 2, measuredLaunches: 3);
+        if (explicitly)
+        {
+            protocol = protocol with { Overrides = [new SettingOrigin("measured.launches", "3", SettingSource.Environment, "FACEOFF_MEASURED_LAUNCHES")] };
+        }
+
+        var quick = QuickMode.Apply(protocol);
+
+        Assert.Equal(expected, quick.Measured.Launches);
+        Assert.Equal(!explicitly, quick.Overrides.Contains(new SettingOrigin("measured.launches", "1", SettingSource.CommandLine, QuickMode.Origin)));
+    }
+
+    [Fact]
+    public void An_aa_campaign_inherits_the_protocols_launches()
+    {
+        var protocol = TestProtocols.Build(measuredRepeats: 2, measuredLaunches: 3);
+
+        var aa = AaProtocol.From(protocol, "cand1").Protocol!;
+
+        Assert.Equal(protocol.Measured, aa.Measured);
+        Assert.Equal(3, aa.Measured.Launches);
+    }
 }

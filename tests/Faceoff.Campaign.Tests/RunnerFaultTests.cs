@@ -97,17 +97,20 @@ public sealed class RunnerFaultTests
     }
 
     [Theory]
-    [InlineData(2, true)]
-    [InlineData(3, false)]
-    public async Task Too_few_measured_repeats_for_any_verdict_are_announced_before_the_load(int repeats, bool warned)
+    [InlineData(2, 1, true)]
+    [InlineData(3, 1, false)]
+    [InlineData(1, 2, true)]
+    [InlineData(1, 3, false)]
+    public async Task Too_few_measured_passes_for_any_verdict_are_announced_before_the_load(int repeats, int launches, bool warned)
     {
         using var harness = new Harness();
 
-        var outcome = await harness.RunAsync(TestProtocols.Build(ladder: [1], measuredRepeats: repeats));
+        var outcome = await harness.RunAsync(TestProtocols.Build(ladder: [1], measuredRepeats: repeats, measuredLaunches: launches));
 
         Assert.Equal(CampaignResult.Completed, outcome.Result);
         Assert.Equal(warned, harness.Observer.Notices.Any(n =>
-            n.Level == Execution.NoticeLevel.Warning && n.Message == $"measured repeats {repeats}: a comparison needs at least 3 per side, "
+            n.Level == Execution.NoticeLevel.Warning
+            && n.Message == $"measured repeats {repeats} × launches {launches}: a comparison needs at least 3 passes per side, "
             + "so every row will be inconclusive and no claim can be supported or refuted"));
     }
 }

@@ -72,13 +72,38 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task Too_few_measured_repeats_for_a_verdict_are_valid_but_warned_about()
     {
-        var (code, output, error) = await Run("validate", Path.Combine(RepoRoot, "protocols", "default.json"), "--measured-repeats", "2");
+        var (code, output, error) = await Run("validate", Path.Combine(RepoRoot, "protocols", "default.json"), "--measured-repeats", "1", "--measured-launches", "2");
 
         Assert.Equal(ExitCodes.Success, code);
         Assert.Contains("Estimated duration", output, StringComparison.Ordinal);
         Assert.Equal(
-            "warning: measured repeats 2: a comparison needs at least 3 per side, so every row will be inconclusive and no claim can be supported or refuted",
+            "warning: measured repeats 1 × launches 2: a comparison needs at least 3 passes per side, so every row will be inconclusive and no claim can be supported or refuted",
             error.Trim());
+    }
+
+    [Fact]
+    public async Task Measured_launches_from_the_command_line_are_shown_with_their_source_and_estimated()
+    {
+        var path = Path.Combine(RepoRoot, "protocols", "default.json");
+        var (_, one, _) = await Run("validate", path, "--measured-launches", "1");
+        var (code, four, error) = await Run("validate", path, "--measured-launches", "4");
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Equal(string.Empty, error);
+        Assert.Contains("on each of 4 launches", four, StringComparison.Ordinal);
+        Assert.Matches(@"measured\.launches\s+4\s+command line --measured-launches", four);
+        Assert.Contains("server starts (4 launches)", four, StringComparison.Ordinal);
+        Assert.Contains("server starts (1 launch)", one, StringComparison.Ordinal);
+        Assert.True(Minutes(four) > 3 * Minutes(one), $"4 launches should take about 4 × 1 launch:\n{one}\n{four}");
+    }
+
+    /// <summary>The typical estimate in minutes, from "Estimated duration: about 4m 27s".</summary>
+    private static double Minutes(string output)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(output, @"Estimated duration: about (?:(\d+)m )?(\d+)s");
+        Assert.True(match.Success, output);
+        return (match.Groups[1].Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0)
+            + (int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) / 60.0);
     }
 
     [Fact]
@@ -96,7 +121,7 @@ public sealed class ValidateCommandTests
         var (code, output, _) = await Run("validate", "--help");
 
         Assert.Equal(0, code);
-        foreach (var expected in new[] { "--concurrency", "FACEOFF_CONCURRENCY_LIST", "ARLEN_PHASED_CONCURRENCY_LIST", "--measured-duration", "--base", "FACEOFF_BASE_PROTOCOL" })
+        foreach (var expected in new[] { "--concurrency", "FACEOFF_CONCURRENCY_LIST", "ARLEN_PHASED_CONCURRENCY_LIST", "--measured-duration", "--measured-launches", "FACEOFF_MEASURED_LAUNCHES", "--base", "FACEOFF_BASE_PROTOCOL" })
         {
             Assert.Contains(expected, output, StringComparison.Ordinal);
         }

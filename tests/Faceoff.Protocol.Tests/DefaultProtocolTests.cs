@@ -73,7 +73,8 @@ public sealed class DefaultProtocolTests
         var measured = raw.RootElement.GetProperty("measured");
         var warmup = raw.RootElement.GetProperty("warmup");
         var stable = warmup.GetProperty("until_stable");
-        Assert.Equal(new PassPlan(null, measured.GetProperty("duration_seconds").GetDouble(), measured.GetProperty("repeats").GetInt32()), Protocol.Measured);
+        Assert.Equal(new PassPlan(null, measured.GetProperty("duration_seconds").GetDouble(), measured.GetProperty("repeats").GetInt32(),
+            measured.GetProperty("launches").GetInt32()), Protocol.Measured);
         Assert.Equal(
             new WarmupPlan(
                 new PassPlan(null, warmup.GetProperty("duration_seconds").GetDouble(), warmup.GetProperty("repeats").GetInt32()),

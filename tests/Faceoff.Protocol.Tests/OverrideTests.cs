@@ -35,7 +35,8 @@ public sealed class OverrideTests
         }));
 
         var protocol = result.Protocol!;
-        Assert.Equal(new PassPlan(500, null, 3), protocol.Measured);
+        var file = TestFiles.Load(TestFiles.DefaultProtocol).Protocol!.Measured;
+        Assert.Equal(file with { Requests = 500, DurationSeconds = null }, protocol.Measured);
         Assert.Equal(3, protocol.Warmup.Fixed.Repeats);
         Assert.Contains(new SettingOrigin("measured.requests", "500", SettingSource.Environment, "ARLEN_PHASED_MEASURED_REQUESTS"), protocol.Overrides);
         Assert.Equal(

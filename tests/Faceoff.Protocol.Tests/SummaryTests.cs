@@ -48,10 +48,10 @@ public sealed class SummaryTests
             ["middleware_heavy", "middleware_heavy (aspnet)", "fastapi_middleware_heavy (fastapi)", "3302 / 3312", "1,4 (pair's own)", "healthz, api_status_middleware, api_echo, root"],
             tables["Pairs"].Rows[1].ToArray());
         Assert.Equal(["C03", "middleware_heavy", "api_echo"], tables["Claim targets"].Rows[2].ToArray());
-        Assert.Equal(["measured", "120 requests × 5"], tables["Plan"].Rows[1].ToArray());
+        Assert.Equal(["measured", "120 requests × 5 repeats on each of 1 launch (5 passes per side per cell); one launch: intervals cannot cover launch-to-launch variance"], tables["Plan"].Rows[1].ToArray());
         Assert.Equal(["measured.repeats", "5", "environment ARLEN_PHASED_MEASURED_REPEATS"], tables["Settings not from the file"].Rows.Single().ToArray());
         // 46 cells × (30 + 5 × 120 requests) / 2000 req/s + 4 starts × 3 s = 26.5 s.
-        Assert.StartsWith("about 27s; 46 timed cells, 4 server starts", summary.EstimateText, StringComparison.Ordinal);
+        Assert.StartsWith("about 27s; 46 timed cells, 4 server starts (1 launch)", summary.EstimateText, StringComparison.Ordinal);
     }
 
     [Fact]

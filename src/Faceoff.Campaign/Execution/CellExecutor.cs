@@ -8,25 +8,32 @@ namespace Faceoff.Campaign.Execution;
 internal sealed record CellResult(CellRecord Record, IReadOnlyDictionary<string, string> PassFiles);
 
 /// <summary>
-/// Runs one cell on servers that are already up and warm: a short fixed warmup per side at this step,
-/// then the measured repeats alternating sides (cand r1, ref r1, cand r2, ref r2, …) so drift of the
-/// machine over the cell cannot favour one side. The first server failure ends the cell; the passes
-/// measured before it stay in the record.
+/// Runs one launch of one cell on servers that are already up and warm: a short fixed warmup per side at this
+/// step, then this launch's measured repeats alternating sides (cand r1, ref r1, cand r2, ref r2, …) so drift of
+/// the machine over the cell cannot favour one side. The record carries on from the cell's earlier launches:
+/// their passes and servers stay, repeats count on (launch l's are (l−1)·R+1 … l·R) and every pass carries its
+/// launch. The first server failure ends the cell; the passes measured before it stay in the record.
 /// </summary>
 internal static class CellExecutor
 {
     /// <param name="slots">Candidate first, then reference: the order every alternation follows.</param>
+    /// <param name="earlier">The cell's record after its earlier launches (completed, fewer launches done); null for its first.</param>
+    /// <param name="launch">The launch the slots' processes serve (1-based).</param>
     public static async Task<CellResult> RunAsync(
         RunContext context,
         CellKey key,
         IReadOnlyList<ServerSlot> slots,
+        CellRecord? earlier,
+        int launch,
         CancellationToken cancellationToken)
     {
         var protocol = context.Protocol;
         var scenario = protocol.Scenarios[key.Scenario];
-        var startedAt = context.Now;
-        var servers = slots.Select(s => s.Use(context.Store)).ToList();
-        var passes = new List<PassRecord>();
+        var startedAt = earlier?.StartedAt ?? context.Now;
+        var servers = (earlier?.Servers ?? []).Concat(slots.Select(s => s.Use(context.Store))).ToList();
+        var passes = new List<PassRecord>(earlier?.Passes ?? []);
+        var launches = protocol.Measured.Launches;
+        var firstRepeat = (launch - 1) * protocol.Measured.Repeats;
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         ServerFailure? failure = null;
         var database = context.Backend.Database;
@@ -35,7 +42,8 @@ internal static class CellExecutor
         {
             var measured = kind == PassKind.Measured;
             var server = slot.Server!;
-            var pass = new PassContext(key.Pair, key.Scenario, key.Concurrency, slot.Side, slot.Profile, kind, repeat, plan.Repeats);
+            var pass = new PassContext(key.Pair, key.Scenario, key.Concurrency, slot.Side, slot.Profile, kind, repeat,
+                measured ? plan.TotalRepeats : plan.Repeats, launch, launches);
             var request = new PassRequest(server.BaseUri, scenario, key.Concurrency, PassBound.Of(plan),
                 measured ? protocol.Parity.SampleEvery : 0, KeepLoadResult: measured);
             DatabaseSteps.PassWatch? watch;
@@ -55,7 +63,8 @@ internal static class CellExecutor
                 failure = database is { IsAlive: false } ? DatabaseFailure(slot, $"{DatabaseSteps.WentAway}: {attempt.Failure.OneLine}") : attempt.Failure;
                 return false;
             }
-            var outcome = attempt.Outcome!;
+            // Set here, not by the backend: whatever measured the pass, the runner alone knows which launch it served.
+            var outcome = attempt.Outcome! with { Measurement = attempt.Outcome!.Measurement with { Launch = launch } };
             if (watch is not null)
             {
                 try
@@ -94,7 +103,7 @@ internal static class CellExecutor
                 ok = await Run(slot, PassKind.Warmup, repeat, warmup).ConfigureAwait(false);
             }
         }
-        for (var repeat = 1; ok && repeat <= protocol.Measured.Repeats; repeat++)
+        for (var repeat = firstRepeat + 1; ok && repeat <= firstRepeat + protocol.Measured.Repeats; repeat++)
         {
             foreach (var slot in slots)
             {
@@ -105,14 +114,18 @@ internal static class CellExecutor
         var record = new CellRecord(
             key.Pair, key.Scenario, key.Concurrency, slots[0].Profile, slots[1].Profile,
             failure is null ? CellStatus.Completed : CellStatus.Failed,
-            startedAt, context.Now, servers, passes, failure is null ? [] : [failure]);
+            startedAt, context.Now, servers, passes, failure is null ? [] : [failure],
+            failure is null ? (earlier?.LaunchesDone ?? 0) + 1 : earlier?.LaunchesDone ?? 0);
         return new CellResult(record, files);
     }
 
-    /// <summary>A cell that could not run because a server was unavailable: recorded at once, no load sent.</summary>
-    public static CellResult Unavailable(RunContext context, CellKey key, IReadOnlyList<ServerSlot> slots, IReadOnlyList<ServerFailure> failures) =>
+    /// <summary>A cell that could not run because a server was unavailable: recorded at once, no load sent; earlier launches' passes stay.</summary>
+    public static CellResult Unavailable(
+        RunContext context, CellKey key, IReadOnlyList<ServerSlot> slots, CellRecord? earlier, IReadOnlyList<ServerFailure> failures) =>
         new(new CellRecord(key.Pair, key.Scenario, key.Concurrency, slots[0].Profile, slots[1].Profile, CellStatus.Failed,
-            context.Now, context.Now, [.. slots.Where(s => s.Server is not null).Select(s => s.Use(context.Store))], [], failures),
+            earlier?.StartedAt ?? context.Now, context.Now,
+            [.. earlier?.Servers ?? [], .. slots.Where(s => s.Server is not null).Select(s => s.Use(context.Store))],
+            earlier?.Passes ?? [], failures, earlier?.LaunchesDone ?? 0),
             new Dictionary<string, string>());
 
     private static ServerFailure DatabaseFailure(ServerSlot slot, string message) =>

@@ -21,7 +21,10 @@ public enum NoticeLevel
 }
 
 /// <summary>Where a pass sits in the campaign, for progress displays.</summary>
-/// <param name="Repeats">How many passes of this kind the side runs at this step.</param>
+/// <param name="Repeat">The pass's number within its kind and side; measured repeats count on across launches (1…L×R).</param>
+/// <param name="Repeats">How many passes of this kind the side runs at this step, over all launches.</param>
+/// <param name="Launch">The launch (1-based) the pass runs on.</param>
+/// <param name="Launches">The protocol's launches per cell.</param>
 public sealed record PassContext(
     string Pair,
     string Scenario,
@@ -30,7 +33,9 @@ public sealed record PassContext(
     string Profile,
     PassKind Kind,
     int Repeat,
-    int Repeats);
+    int Repeats,
+    int Launch = 1,
+    int Launches = 1);
 
 /// <summary>
 /// What the runner reports as it goes. Calls come from the runner's own flow (never concurrently

@@ -6,9 +6,12 @@ using Faceoff.Reporting.Model;
 namespace Faceoff.Campaign.Execution;
 
 /// <summary>
-/// Runs every cell of one pair on one candidate and one reference server that stay up for the whole
-/// pair (ports from the pair definition). Cells already on disk are skipped; a server that fails is
-/// restarted (and re-warmed) for the next cell; one that cannot start fails the pair's remaining cells.
+/// Runs every cell of one pair, launch by launch (<c>measured.launches</c>): each launch starts a fresh candidate
+/// and reference server (ports from the pair definition; the previous launch's are stopped first), warms every
+/// scenario until stable on them and runs each pending cell's repeats for that launch. The cell file is written
+/// after every launch, so a resume continues a cell at its first unfinished launch. Cells finished on disk are
+/// skipped; a failed one runs again from its first launch. A server that fails is restarted (and re-warmed) for
+/// the next cell and still counts as the same launch; one that cannot start fails the pair's remaining cells.
 /// </summary>
 internal sealed class PairRunner(RunContext context, PairDefinition pair, CellCounter counter)
 {
@@ -22,14 +25,51 @@ internal sealed class PairRunner(RunContext context, PairDefinition pair, CellCo
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var pending = CellsOf(_protocol, pair).Where(key => !IsDone(key)).ToList();
-        if (pending.Count == 0)
+        var launches = _protocol.Measured.Launches;
+        // What each unfinished cell has so far: a completed record with fewer launches carries on, anything else starts over.
+        var cells = new Dictionary<CellKey, CellRecord?>();
+        foreach (var key in CellsOf(_protocol, pair))
+        {
+            var record = context.Store.ReadCell(key);
+            if (record?.IsFinished(launches) != true)
+            {
+                cells[key] = record?.Status == CellStatus.Completed ? record : null;
+            }
+        }
+        if (cells.Count == 0)
         {
             return;
         }
         await using var candidate = new ServerSlot(Spec(Side.Candidate));
         await using var reference = new ServerSlot(Spec(Side.Reference));
         ServerSlot[] slots = [candidate, reference];
+        for (var launch = 1; launch <= launches; launch++)
+        {
+            // A cell that failed in an earlier launch of this session stays failed: its record is final.
+            var pending = cells.Where(c => (c.Value?.LaunchesDone ?? 0) < launch && c.Value?.Status != CellStatus.Failed)
+                .Select(c => c.Key).ToList();
+            if (pending.Count == 0)
+            {
+                continue;
+            }
+            foreach (var slot in slots)
+            {
+                // A launch is a fresh process pair: its JIT, heap layout and address-space luck are its own.
+                await slot.DiscardAsync().ConfigureAwait(false);
+                slot.Launch = launch;
+            }
+            if (launches > 1)
+            {
+                context.Observer.Notice(NoticeLevel.Info,
+                    $"{pair.Name}: launch {launch}/{launches}: fresh servers, {pending.Count} cell(s) × {_protocol.Measured.Repeats} repeat(s)");
+            }
+            await RunLaunchAsync(pending, cells, slots, launch, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunLaunchAsync(
+        List<CellKey> pending, Dictionary<CellKey, CellRecord?> cells, ServerSlot[] slots, int launch, CancellationToken cancellationToken)
+    {
         var database = context.Backend.Database;
         var generation = database?.Generation;
         foreach (var key in pending)
@@ -43,8 +83,9 @@ internal sealed class PairRunner(RunContext context, PairDefinition pair, CellCo
                     await slot.DiscardAsync().ConfigureAwait(false);
                 }
             }
-            var result = await RunCellAsync(key, slots, cancellationToken).ConfigureAwait(false);
+            var result = await RunCellAsync(key, slots, cells[key], launch, cancellationToken).ConfigureAwait(false);
             context.Store.WriteCell(result.Record, result.PassFiles);
+            cells[key] = result.Record;
             context.Observer.CellFinished(result.Record, counter.Finish(), counter.Total);
             foreach (var failure in result.Record.Failures)
             {
@@ -66,9 +107,7 @@ internal sealed class PairRunner(RunContext context, PairDefinition pair, CellCo
         }
     }
 
-    private bool IsDone(CellKey key) => context.Store.ReadCell(key)?.Status == CellStatus.Completed;
-
-    private async Task<CellResult> RunCellAsync(CellKey key, ServerSlot[] slots, CancellationToken cancellationToken)
+    private async Task<CellResult> RunCellAsync(CellKey key, ServerSlot[] slots, CellRecord? earlier, int launch, CancellationToken cancellationToken)
     {
         var failures = new List<ServerFailure>();
         foreach (var slot in slots)
@@ -79,13 +118,13 @@ internal sealed class PairRunner(RunContext context, PairDefinition pair, CellCo
             }
         }
         return failures.Count > 0
-            ? CellExecutor.Unavailable(context, key, slots, failures)
-            : await CellExecutor.RunAsync(context, key, slots, cancellationToken).ConfigureAwait(false);
+            ? CellExecutor.Unavailable(context, key, slots, earlier, failures)
+            : await CellExecutor.RunAsync(context, key, slots, earlier, launch, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Make the slot's server ready for a cell: start it if needed and, before the first cell of each scenario on
-    /// this process, warm that scenario until stable at the cell's step. Warming only the first scenario left
+    /// this process (so on every launch), warm that scenario until stable at the cell's step. Warming only the first scenario left
     /// the others' code paths cold for their first measured repeat (a 15k vs 35k req/s first repeat was seen).
     /// </summary>
     private async Task<ServerFailure?> ReadyAsync(ServerSlot slot, CellKey key, CancellationToken cancellationToken)
@@ -124,7 +163,7 @@ internal sealed class PairRunner(RunContext context, PairDefinition pair, CellCo
     }
 }
 
-/// <summary>Cells finished so far across the whole run (resumed ones included), for progress.</summary>
+/// <summary>Cell launches finished so far across the whole run (resumed ones included), for progress: a cell counts once per launch.</summary>
 internal sealed class CellCounter(int done, int total)
 {
     public int Done { get; private set; } = done;

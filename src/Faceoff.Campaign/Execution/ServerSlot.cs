@@ -27,6 +27,9 @@ internal sealed class ServerSlot(ServerSpec spec) : IAsyncDisposable
     /// <summary>Scenarios already warmed on the running process: each gets its own warmup before its first measured cell.</summary>
     public HashSet<string> WarmScenarios { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The launch (1-based) the slot's processes serve; a restart after a crash stays in the same launch.</summary>
+    public int Launch { get; set; } = 1;
+
     /// <summary>Why the server could not be started, once that has happened in this pair.</summary>
     public ServerFailure? StartFailure { get; private set; }
 
@@ -43,7 +46,9 @@ internal sealed class ServerSlot(ServerSpec spec) : IAsyncDisposable
             context.Observer.Notice(NoticeLevel.Warning, dead.DescribeFailure(Side, Profile, ServerFailureKind.Crashed, "exited between cells; starting it again").OneLine);
         }
         await DiscardAsync().ConfigureAwait(false);
-        context.Observer.PhaseStarted(CampaignPhase.ServerStart, $"{Spec.Pair}: starting {Side.Long()} {Profile} on port {Spec.Port}");
+        var launches = context.Protocol.Measured.Launches;
+        context.Observer.PhaseStarted(CampaignPhase.ServerStart,
+            $"{Spec.Pair}: starting {Side.Long()} {Profile} on port {Spec.Port}" + (launches > 1 ? $" (launch {Launch}/{launches})" : ""));
         var start = await context.Backend.StartServerAsync(Spec, cancellationToken).ConfigureAwait(false);
         if (start.Server is null)
         {
@@ -60,7 +65,7 @@ internal sealed class ServerSlot(ServerSpec spec) : IAsyncDisposable
 
     /// <summary>The running server as a cell records it.</summary>
     public ServerUse Use(RunStore store) =>
-        new(Side, Profile, Server!.Pid, Path.GetRelativePath(store.RunDirectory, Server.LogPath), Warmup);
+        new(Side, Profile, Server!.Pid, Path.GetRelativePath(store.RunDirectory, Server.LogPath), Warmup, Launch);
 
     /// <summary>Stop and forget the server (after a crash or hang), so the next cell starts a fresh one.</summary>
     public async Task DiscardAsync()

@@ -6,14 +6,20 @@ namespace Faceoff.Campaign.Model;
 /// <summary>The server process that served one side of a cell: its log, and how it was warmed after it started.</summary>
 /// <param name="LogPath">The server's log, relative to the run directory.</param>
 /// <param name="Warmup">The until-stable warmup this process got after starting; null when the protocol has none.</param>
-public sealed record ServerUse(Side Side, string Profile, int Pid, string LogPath, ServerWarmupRecord? Warmup);
+/// <param name="Launch">The launch (1-based) this process served; a process restarted after a crash still counts as that launch.</param>
+public sealed record ServerUse(Side Side, string Profile, int Pid, string LogPath, ServerWarmupRecord? Warmup, int Launch = 1);
 
 /// <summary>
-/// A finished cell as written to <c>cells/&lt;pair&gt;/&lt;scenario&gt;/c&lt;step&gt;.json</c>: every pass in
+/// A cell as written to <c>cells/&lt;pair&gt;/&lt;scenario&gt;/c&lt;step&gt;.json</c>: every pass in
 /// execution order (so the alternation of the measured repeats is on record), the servers that ran them and,
-/// for a failed cell, what failed. Written atomically after the pass files, so a cell file that parses is a
-/// complete cell.
+/// for a failed cell, what failed. Written atomically after the pass files, once after every launch of the cell,
+/// so a cell file that parses holds complete launches: with <c>measured.launches</c> = L and <c>measured.repeats</c>
+/// = R a finished cell has L × R measured passes per side, numbered 1…L×R, each carrying its launch.
 /// </summary>
+/// <param name="LaunchesDone">
+/// Launches whose repeats this record holds in full. Below the protocol's launches on a completed status, the run
+/// was interrupted between launches and a resume continues the cell at launch <c>LaunchesDone + 1</c>.
+/// </param>
 public sealed record CellRecord(
     string Pair,
     string Scenario,
@@ -25,7 +31,8 @@ public sealed record CellRecord(
     DateTimeOffset FinishedAt,
     IReadOnlyList<ServerUse> Servers,
     IReadOnlyList<PassRecord> Passes,
-    IReadOnlyList<ServerFailure> Failures)
+    IReadOnlyList<ServerFailure> Failures,
+    int LaunchesDone = 1)
 {
     [JsonIgnore]
     public CellKey Key => new(Pair, Scenario, Concurrency);
@@ -39,4 +46,7 @@ public sealed record CellRecord(
     public ServerFailure? FailureOf(Side side) => Failures.FirstOrDefault(f => f.Side == side);
 
     public ServerUse? ServerOf(Side side) => Servers.FirstOrDefault(s => s.Side == side);
+
+    /// <summary>True when nothing is left to measure: every launch done, no failure.</summary>
+    public bool IsFinished(int launches) => Status == CellStatus.Completed && LaunchesDone >= launches;
 }

@@ -100,6 +100,6 @@ internal sealed class ReproduceCommand : Command
         new[]
         {
             overrides.ConcurrencyLadder?.Origin, overrides.WarmupBound?.Origin, overrides.WarmupRepeats?.Origin,
-            overrides.MeasuredBound?.Origin, overrides.MeasuredRepeats?.Origin, overrides.BaseProtocol?.Origin,
+            overrides.MeasuredBound?.Origin, overrides.MeasuredRepeats?.Origin, overrides.MeasuredLaunches?.Origin, overrides.BaseProtocol?.Origin,
         }.OfType<SettingOrigin>();
 }

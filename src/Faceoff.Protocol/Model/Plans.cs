@@ -1,8 +1,15 @@
 namespace Faceoff.Protocol.Model;
 
 /// <summary>How long one pass lasts: a request count or a duration (exactly one is set), repeated.</summary>
-public sealed record PassPlan(long? Requests, double? DurationSeconds, int Repeats)
+/// <param name="Launches">
+/// Measured passes only: how many fresh pairs of server processes each cell's <see cref="Repeats"/> run on, one after
+/// the other, so a cell gets <c>Launches × Repeats</c> measured passes per side. Always 1 for warmup plans.
+/// </param>
+public sealed record PassPlan(long? Requests, double? DurationSeconds, int Repeats, int Launches = 1)
 {
+    /// <summary>Measured passes per side of one cell over all its launches.</summary>
+    public int TotalRepeats => Repeats * Launches;
+
     public bool IsDurationBased => DurationSeconds is not null;
 }
 

@@ -54,6 +54,10 @@ public static class Knobs
         "measured.repeats", "--measured-repeats", "FACEOFF_MEASURED_REPEATS", ["ARLEN_PHASED_MEASURED_REPEATS"], "N",
         "Number of measured passes per cell (the median and variance are taken over them).");
 
+    public static readonly Knob MeasuredLaunches = new(
+        "measured.launches", "--measured-launches", "FACEOFF_MEASURED_LAUNCHES", [], "N",
+        "Number of launches per cell: fresh server pairs, each warmed and then measured measured.repeats times (a cell gets launches × repeats passes per side).");
+
     public static readonly Knob BaseProtocol = new(
         "base_protocol", "--base", "FACEOFF_BASE_PROTOCOL", [], "FILE",
         "Schema-v2 protocol that a schema-v1 file is mapped onto (default: protocols/default.json found next to the tool or above the current directory).");
@@ -88,7 +92,7 @@ public static class Knobs
 
     /// <summary>Knobs that change the protocol; <c>validate</c> takes these.</summary>
     public static readonly ImmutableArray<Knob> Protocol =
-        [ConcurrencyList, WarmupRequests, WarmupDuration, WarmupRepeats, MeasuredRequests, MeasuredDuration, MeasuredRepeats];
+        [ConcurrencyList, WarmupRequests, WarmupDuration, WarmupRepeats, MeasuredRequests, MeasuredDuration, MeasuredRepeats, MeasuredLaunches];
 
     /// <summary>Knobs that change how a run is carried out, not what it measures; the <c>run</c> verb takes these too.</summary>
     public static readonly ImmutableArray<Knob> Run = [SkipBuild, SkipParity, FastapiVenv, FastapiPython, OutputDir, RunId, Pin];

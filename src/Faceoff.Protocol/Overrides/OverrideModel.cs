@@ -32,7 +32,8 @@ public sealed record ProtocolOverrides(
     Override<int>? WarmupRepeats,
     Override<PassBound>? MeasuredBound,
     Override<int>? MeasuredRepeats,
-    Override<string>? BaseProtocol)
+    Override<string>? BaseProtocol,
+    Override<int>? MeasuredLaunches = null)
 {
     public static readonly ProtocolOverrides None = new(null, null, null, null, null, null);
 }

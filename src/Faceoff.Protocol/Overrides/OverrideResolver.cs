@@ -11,6 +11,7 @@ namespace Faceoff.Protocol.Overrides;
 public static class OverrideResolver
 {
     private const long MaxRepeats = 1000;
+    private const long MaxLaunches = 100;
     private const long MaxRequests = 1_000_000_000;
 
     public static OverrideResolution Resolve(OverrideInputs inputs)
@@ -22,7 +23,8 @@ public static class OverrideResolver
             session.Repeats(Knobs.WarmupRepeats),
             session.Bound(Knobs.MeasuredRequests, Knobs.MeasuredDuration),
             session.Repeats(Knobs.MeasuredRepeats),
-            session.Text(Knobs.BaseProtocol));
+            session.Text(Knobs.BaseProtocol),
+            session.Launches(Knobs.MeasuredLaunches));
 
         var run = new RunSettings(
             session.Parse(Knobs.SkipBuild, OverrideParsers.Bool, _ => OverrideParsers.BoolExpectation)?.Value ?? false,
@@ -68,6 +70,9 @@ public static class OverrideResolver
 
         public Override<int>? Repeats(Knob knob) =>
             Parse(knob, text => (int?)OverrideParsers.Positive(text, MaxRepeats), text => OverrideParsers.PositiveExpectation(text, MaxRepeats), n => n.ToString());
+
+        public Override<int>? Launches(Knob knob) =>
+            Parse(knob, text => (int?)OverrideParsers.Positive(text, MaxLaunches), text => OverrideParsers.PositiveExpectation(text, MaxLaunches), n => n.ToString());
 
         public Override<string>? Text(Knob knob) =>
             _values.TryGetValue(knob, out var raw) ? new Override<string>(raw.Text, raw.Origin(raw.Text)) : null;

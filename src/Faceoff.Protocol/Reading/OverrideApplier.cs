@@ -48,6 +48,12 @@ internal static class OverrideApplier
             draft.Measured = draft.Measured with { Repeats = measuredRepeats.Value };
             Record(draft, measuredRepeats.Origin, "measured.repeats");
         }
+
+        if (overrides.MeasuredLaunches is { } measuredLaunches)
+        {
+            draft.Measured = draft.Measured with { Launches = measuredLaunches.Value };
+            Record(draft, measuredLaunches.Origin, "measured.launches");
+        }
     }
 
     private static PassPlan WithBound(PassPlan plan, PassBound bound) =>

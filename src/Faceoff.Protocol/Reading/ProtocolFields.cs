@@ -50,7 +50,7 @@ public static class ProtocolFields
 
     public static readonly ImmutableArray<string> Warmup = ["requests", "duration_seconds", "repeats", "until_stable"];
 
-    public static readonly ImmutableArray<string> Measured = ["requests", "duration_seconds", "repeats"];
+    public static readonly ImmutableArray<string> Measured = ["requests", "duration_seconds", "repeats", "launches"];
 
     public static readonly ImmutableArray<string> UntilStable = ["window_seconds", "max_cv", "max_seconds"];
 

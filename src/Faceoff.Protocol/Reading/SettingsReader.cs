@@ -10,6 +10,7 @@ namespace Faceoff.Protocol.Reading;
 internal sealed class SettingsReader(ProtocolDraft draft, Diagnostics diagnostics)
 {
     private const string RepeatsExpectation = "an integer 1-1000";
+    private const string LaunchesExpectation = "an integer 1-100";
     private const string CvExpectation = "a number greater than 0 and at most 1";
 
     public void Read(ObjectView root)
@@ -70,7 +71,18 @@ internal sealed class SettingsReader(ProtocolDraft draft, Diagnostics diagnostic
             draft.Defaulted(section + ".repeats", fallback.Repeats.ToString());
         }
 
-        return diagnostics.Count == before ? new PassPlan(requests, duration, repeats ?? fallback.Repeats) : null;
+        // Only the measured section knows launches: a warmup is part of each launch, not a level of its own.
+        int? launches = null;
+        if (fields.Contains("launches"))
+        {
+            launches = Values.Int(pass.Optional("launches"), diagnostics, 1, 100, LaunchesExpectation);
+            if (launches is null && !pass.Has("launches"))
+            {
+                draft.Defaulted(section + ".launches", fallback.Launches.ToString());
+            }
+        }
+
+        return diagnostics.Count == before ? new PassPlan(requests, duration, repeats ?? fallback.Repeats, launches ?? fallback.Launches) : null;
     }
 
     private void Warmup(JsonNodeAt? node)
@@ -216,5 +228,9 @@ internal sealed class SettingsReader(ProtocolDraft draft, Diagnostics diagnostic
             plan.IsDurationBased ? section + ".duration_seconds" : section + ".requests",
             plan.IsDurationBased ? plan.DurationSeconds!.Value.ToString() : plan.Requests!.Value.ToString());
         draft.Defaulted(section + ".repeats", plan.Repeats.ToString());
+        if (section == "measured")
+        {
+            draft.Defaulted(section + ".launches", plan.Launches.ToString());
+        }
     }
 }

@@ -20,11 +20,17 @@ public sealed record ProtocolSummary(ImmutableArray<SummaryTable> Tables, Campai
     public string EstimateText =>
         $"about {Duration(Estimate.Typical)}"
         + (Estimate.Longest > Estimate.Typical ? $" (at most {Duration(Estimate.Longest)} if warmup never stabilises)" : string.Empty)
-        + $"; {Estimate.Cells} timed cells, {Estimate.ServerStarts} server starts"
+        + $"; {Estimate.Cells} timed cells, {Estimate.ServerStarts} server starts ({Estimate.Launches} launch{(Estimate.Launches == 1 ? "" : "es")})"
         + $" (request-count passes assumed at {CampaignEstimate.NominalRequestsPerSecond:0} req/s, {CampaignEstimate.ServerStartAllowanceSeconds:0} s per server start)";
 
     public static string Describe(PassPlan plan) =>
         (plan.IsDurationBased ? Number(plan.DurationSeconds!.Value) + " s" : plan.Requests + " requests") + " × " + plan.Repeats;
+
+    /// <summary>The measured plan with its launches, e.g. <c>1 s × 3 repeats on each of 2 launches (6 passes per side per cell)</c>.</summary>
+    public static string DescribeMeasured(PassPlan plan) =>
+        (plan.IsDurationBased ? Number(plan.DurationSeconds!.Value) + " s" : plan.Requests + " requests")
+        + $" × {plan.Repeats} repeats on each of {plan.Launches} launch{(plan.Launches == 1 ? "" : "es")} ({plan.TotalRepeats} passes per side per cell)"
+        + (plan.Launches == 1 ? "; one launch: intervals cannot cover launch-to-launch variance" : "");
 
     public static string Describe(WarmupPlan plan) =>
         Describe(plan.Fixed) + (plan.UntilStable is { } rule
@@ -74,7 +80,7 @@ public sealed record ProtocolSummary(ImmutableArray<SummaryTable> Tables, Campai
     private static SummaryTable Plans(CampaignProtocol protocol) =>
         Table("Plan", ["", ""], [
             ["warmup", Describe(protocol.Warmup)],
-            ["measured", Describe(protocol.Measured)],
+            ["measured", DescribeMeasured(protocol.Measured)],
             ["reproducibility", $"a cell whose repeats vary more than CV {Number(protocol.Reproducibility.MaxCvRatio)} is unstable"],
             ["comparison", $"{Number(protocol.Comparison.ConfidenceLevel * 100)}% confidence, ±{Number(protocol.Comparison.EquivalenceBand * 100)}% counts as no difference"],
             ["parity", $"keep-alive on {protocol.Parity.KeepAliveScenario}, charset {protocol.Parity.Charset.ToString().ToLowerInvariant()}, every {protocol.Parity.SampleEvery}th response checked under load"],

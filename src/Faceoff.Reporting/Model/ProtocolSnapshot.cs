@@ -38,7 +38,8 @@ public sealed record ScenarioSnapshot(string Id, string? Description, string Met
 public sealed record ClaimTargetSnapshot(string ClaimId, string Pair, string Scenario);
 
 /// <summary>A pass size: a request count or a duration (one of them is set), repeated.</summary>
-public sealed record PassSnapshot(long? Requests, double? DurationSeconds, int Repeats);
+/// <param name="Launches">Measured passes: fresh server pairs each cell's repeats ran on (1 for warmups and older reports).</param>
+public sealed record PassSnapshot(long? Requests, double? DurationSeconds, int Repeats, int Launches = 1);
 
 /// <summary>Warmup: fixed passes, or warm until the last window's per-second CV is under a bound.</summary>
 public sealed record WarmupSnapshot(PassSnapshot Fixed, StabilitySnapshot? UntilStable);

@@ -44,5 +44,5 @@ public static class ProtocolSnapshotMapper
     private static string FrameworkName(CampaignProtocol protocol, string profileId) =>
         protocol.Frameworks[protocol.Profiles[profileId].FrameworkId].DisplayName;
 
-    private static PassSnapshot MapPass(PassPlan plan) => new(plan.Requests, plan.DurationSeconds, plan.Repeats);
+    private static PassSnapshot MapPass(PassPlan plan) => new(plan.Requests, plan.DurationSeconds, plan.Repeats, plan.Launches);
 }

@@ -143,8 +143,9 @@ public static class MethodologyMarkdown
     {
         var warmup = index.Report.Protocol.Warmup;
         text.Append("\n## Warmup\n\n");
-        text.Append("Each cell's server is started once, warmed up, then measured on the same process ")
-            .Append("(the seed restarted the server between warmup and measurement, so its warmup warmed nothing). ");
+        text.Append("On each launch every pair's two servers are started afresh, warmed up, then measured on the same processes ")
+            .Append("(the seed restarted the server between warmup and measurement, so its warmup warmed nothing); ")
+            .Append("each scenario is warmed on every process before its first measured cell. ");
         text.Append(warmup.UntilStable is { } rule
             ? $"Warmup ran until the per-second throughput of the last {Fmt.Integer(rule.WindowSeconds)} s varied by a CV under "
               + $"{Fmt.Fixed(rule.MaxCv, 3)}, for at most {Fmt.Fixed(rule.MaxSeconds, 0)} s, in passes of {PassSize(warmup.Fixed)}."
@@ -169,8 +170,14 @@ public static class MethodologyMarkdown
     {
         var measured = report.Protocol.Measured;
         text.Append("\n## Measured passes\n\n");
-        text.Append("Each cell was measured with ").Append(Fmt.Integer(measured.Repeats)).Append(" repeats of ")
-            .Append(PassSize(measured)).Append(" each, on the warmed process. ");
+        text.Append("Each cell was measured on ").Append(Fmt.Integer(measured.Launches))
+            .Append(measured.Launches == 1 ? " launch" : " launches").Append(" with ").Append(Fmt.Integer(measured.Repeats))
+            .Append(" alternating repeats of ").Append(PassSize(measured)).Append(" each per launch (")
+            .Append(Fmt.Integer(measured.Launches * measured.Repeats)).Append(" measured passes per side, numbered on across launches). ")
+            .Append("A launch is a fresh pair of server processes, started after the previous launch's were stopped and warmed ")
+            .Append("until stable before its first cell; launches run one after another over the whole ladder, so each launch's ")
+            .Append("JIT, heap layout and address-space luck is sampled once per cell. A server that crashes during launch l is ")
+            .Append("restarted for the next cell and that process still counts as launch l. ");
         text.Append("The ").Append(Fmt.Integer(report.MeasuredPassOrder.Count))
             .Append(" measured passes ran in this order (`pair/profile/scenario/c<connections>/r<repeat>`):\n\n```text\n");
         foreach (var pass in report.MeasuredPassOrder)

@@ -16,11 +16,12 @@ public sealed class AaRunTests : IDisposable
     {
         var (protocol, ports) = RepoProtocol.CopyTo(_work);
         var output = Path.Combine(_work, "out");
-        // Small passes, but the protocol's own until-stable warmup: without it the first cells are measured while
+        // Small passes on one launch (the sizing this test was validated with; the default's three launches would triple
+        // the time), but the protocol's own until-stable warmup: without it the first cells are measured while
         // ASP.NET's tiered JIT is still settling, and two processes of one app then genuinely differ (seen: CV 0.48
         // across repeats at c=1 and a 1.27x "difference" at c=8 under --quick). A/A checks the real method.
         using var cli = CliProcess.Start(Repo.Root, "run", protocol, "--aa", Profile, "--concurrency", "1,8",
-            "--measured-duration", "0.5", "--measured-repeats", "3",
+            "--measured-duration", "0.5", "--measured-repeats", "3", "--measured-launches", "1",
             "--skip-build", "--output-dir", output, "--run-id", "e2e-aa");
 
         var exit = await cli.ExitCodeAsync(TimeSpan.FromMinutes(5));

@@ -11,6 +11,7 @@ internal static class TestProtocols
         string[]? scenarios = null,
         int[]? ladder = null,
         int measuredRepeats = 3,
+        int measuredLaunches = 1,
         int warmupRepeats = 1,
         StabilityRule? untilStable = null)
     {
@@ -44,7 +45,7 @@ internal static class TestProtocols
             ClaimTargets = [new ClaimTarget("C01", "pair1", scenarios[0])],
             ConcurrencyLadder = [.. ladder],
             Warmup = new WarmupPlan(new PassPlan(null, 0.5, warmupRepeats), untilStable),
-            Measured = new PassPlan(null, 1, measuredRepeats),
+            Measured = new PassPlan(null, 1, measuredRepeats, measuredLaunches),
             Reproducibility = new ReproducibilityBounds(0.4),
             Parity = new ParitySettings(CharsetRule.Ignore, scenarios[0], "/hold", 1, 0.5, 5, 100),
             Comparison = new ComparisonSettings(0.95, 0.05),
