@@ -24,24 +24,8 @@ internal sealed class LiveServer(RunningServer server, string readinessPath) : I
 
     public IResourceMeter StartMeter() => new Meter(server.StartSampling(SampleInterval));
 
-    public async Task<bool> IsAnsweringAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        // A fresh connection on purpose: the question is whether the server still accepts and answers.
-        using var client = new HttpClient { Timeout = timeout };
-        try
-        {
-            using var response = await client.GetAsync(new Uri(server.BaseUri, readinessPath), cancellationToken).ConfigureAwait(false);
-            return response.IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
+    public Task<bool> IsAnsweringAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        ServerProbe.AnswersAsync(server.BaseUri, readinessPath, timeout, cancellationToken);
 
     public ServerFailure DescribeFailure(Side side, string profile, ServerFailureKind kind, string message)
     {

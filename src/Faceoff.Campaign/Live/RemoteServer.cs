@@ -87,23 +87,8 @@ internal sealed class RemoteServer : IServer
 
     public IResourceMeter StartMeter() => new RemoteMeter(_process.Host, _process.Pid);
 
-    public async Task<bool> IsAnsweringAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var client = new HttpClient { Timeout = timeout };
-        try
-        {
-            using var response = await client.GetAsync(new Uri(BaseUri, _readinessPath), cancellationToken).ConfigureAwait(false);
-            return response.IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
+    public Task<bool> IsAnsweringAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        ServerProbe.AnswersAsync(BaseUri, _readinessPath, timeout, cancellationToken);
 
     public ServerFailure DescribeFailure(Side side, string profile, ServerFailureKind kind, string message)
     {
