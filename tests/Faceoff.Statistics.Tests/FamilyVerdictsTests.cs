@@ -6,54 +6,56 @@ public sealed class FamilyVerdictsTests(ITestOutputHelper output)
 {
     private static readonly StatisticsSettings Settings = StatisticsSettings.Default;
 
-    // A normal-like estimate: z = LogRatio with standard error 1 and huge df.
-    private static LogRatioEstimate Z(double z)
+    // A normal-like estimate: LogRatio with the given standard error and huge df.
+    private static LogRatioEstimate Est(double logRatio, double standardError)
     {
         var side = new VarianceComponents(3, 9, 0, null, null, 0.5, 1_000_000);
-        return new LogRatioEstimate(z, 1, 1e7, true, side, side, new LaunchDesign(null, null, 0.05, 1, "n/a"));
+        return new LogRatioEstimate(logRatio, standardError, 1e7, true, side, side, new LaunchDesign(null, null, 0.05, 1, "n/a"));
     }
 
+    private static LogRatioEstimate Z(double z) => Est(z, 1);
+
     [Fact]
-    public void Holm_steps_down_until_the_first_row_that_fails_its_level()
+    public void Bh_steps_up_and_rejects_rows_a_step_down_would_keep()
     {
         var settings = Settings with { EquivalenceBand = 0 };
-        // Two-sided normal p: z 3.0 → 0.0027, z 2.1 → 0.0357, z 2.0 → 0.0455.
+        // Two-sided normal p: z 3.0 → 0.0027, z 2.1 → 0.0357, z 2.0 → 0.0455. Holm would stop at 0.0357 > 0.05/2;
+        // BH takes the largest rank k with p₍ₖ₎ ≤ k·0.05/3, which is k = 3 (0.0455 ≤ 0.05).
         LogRatioEstimate?[] family = [Z(2.0), null, Z(-3.0), Z(2.1)];
 
-        var result = FamilyVerdicts.Holm(family, settings);
+        var result = FamilyVerdicts.BenjaminiHochberg(family, settings);
 
         Assert.Null(result[1]);
-        var first = result[2]!;
-        Assert.Equal((3, 1, true), (first.FamilySize, first.Rank, first.Rejected));
-        Assert.Equal(1 - 0.05 / 3, first.ConfidenceLevel, 12);
-        Assert.Equal(3 * first.PValue, first.AdjustedPValue, 12);
-        // 0.0357 ≥ 0.05/2: Holm stops at rank 2; the rest are read at the level of that step.
-        var second = result[3]!;
-        Assert.Equal((2, false), (second.Rank, second.Rejected));
-        Assert.Equal(1 - 0.05 / 2, second.ConfidenceLevel, 12);
-        Assert.Equal(2 * second.PValue, second.AdjustedPValue, 12);
-        var third = result[0]!;
-        Assert.Equal((3, false), (third.Rank, third.Rejected));
-        Assert.Equal(1 - 0.05 / 2, third.ConfidenceLevel, 12);
-        Assert.Equal(second.AdjustedPValue, third.AdjustedPValue, 12);
-        Assert.Equal(Verdict.CandidateFaster, third.UnadjustedVerdict);
+        Assert.Equal([3, 1, 2], new[] { result[0]!.Rank, result[2]!.Rank, result[3]!.Rank });
+        Assert.All(new[] { result[0]!, result[2]!, result[3]! }, r =>
+        {
+            Assert.True(r.Rejected);
+            Assert.Equal(3, r.FamilySize);
+            // Every rejected row reports its interval at 1 − Rα ÷ m (false coverage-rate level), here R = m.
+            Assert.Equal(1 - 3 * 0.05 / 3, r.ConfidenceLevel, 12);
+        });
+        // Adjusted p: min over j ≥ k of m·p₍ⱼ₎ ÷ j, so rank 2 (3·0.0357/2 = 0.054) takes rank 3's 0.0455.
+        Assert.Equal(result[0]!.PValue, result[0]!.AdjustedPValue, 12);
+        Assert.Equal(result[0]!.AdjustedPValue, result[3]!.AdjustedPValue, 12);
+        Assert.Equal(3 * result[2]!.PValue, result[2]!.AdjustedPValue, 12);
+        Assert.Equal(Verdict.CandidateSlower, result[2]!.UnadjustedVerdict);
     }
 
     [Fact]
-    public void A_row_Holm_rejects_reports_an_interval_beyond_the_band_and_the_others_do_not()
+    public void Each_rows_reported_interval_agrees_with_its_family_verdict()
     {
-        var settings = Settings with { EquivalenceBand = 0 };
-        LogRatioEstimate?[] family = [Z(3.0), Z(2.6), Z(2.1)];
+        var settings = Settings with { EquivalenceBand = 0.05 };
+        // ln 1.05 = 0.0488: a clear difference, a clear equivalence, one in between, and a weak difference that
+        // passes alone (p ≈ 0.03) but not as one of four.
+        LogRatioEstimate?[] family = [Est(0.20, 0.01), Est(0.0, 0.01), Est(0.04, 0.02), Est(0.10, 0.024)];
 
-        var result = FamilyVerdicts.Holm(family, settings);
+        var result = FamilyVerdicts.BenjaminiHochberg(family, settings);
 
-        Assert.All(result.Zip(family), pair =>
-        {
-            var interval = pair.Second!.IntervalAt(pair.First!.ConfidenceLevel);
-            Assert.Equal(pair.First.Rejected, interval.Lower > 1);
-            Assert.Equal(pair.First.Rejected, pair.First.AdjustedPValue < 0.05);
-        });
-        Assert.Equal([true, true, true], result.Select(r => r!.Rejected));
+        var verdicts = result.Zip(family, (r, e) => VerdictRules.Classify(e!.IntervalAt(r!.ConfidenceLevel), 0.05, true)).ToArray();
+        Assert.Equal([Verdict.CandidateFaster, Verdict.NoSignificantDifference, Verdict.Inconclusive, Verdict.Inconclusive], verdicts);
+        Assert.Equal(Verdict.CandidateFaster, result[3]!.UnadjustedVerdict);
+        Assert.Equal([true, false, false, false], result.Select(r => r!.Rejected));
+        Assert.All(result, r => Assert.True(r!.ConfidenceLevel >= settings.ConfidenceLevel));
     }
 
     [Fact]
@@ -93,7 +95,7 @@ public sealed class FamilyVerdictsTests(ITestOutputHelper output)
             {
                 Assert.Equal(VerdictRules.Classify(comparison.Ratio!, Settings.EquivalenceBand, higher), comparison.Verdict);
                 Assert.True(comparison.Family!.ConfidenceLevel >= Settings.ConfidenceLevel);
-                Assert.Contains("Holm, rank", comparison.Explanation, StringComparison.Ordinal);
+                Assert.Contains("Benjamini–Hochberg, rank", comparison.Explanation, StringComparison.Ordinal);
             }
         }
     }
@@ -101,14 +103,14 @@ public sealed class FamilyVerdictsTests(ITestOutputHelper output)
     [Theory]
     [InlineData(0.05)]
     [InlineData(0.0)]
-    public void Aa_campaigns_of_35_rows_rarely_show_any_false_faster_or_slower_row_with_Holm(double band)
+    public void Aa_campaigns_of_35_rows_rarely_show_any_false_faster_or_slower_row_with_BH(double band)
     {
         const int campaigns = 1_000;
         const int rows = 35;
         var settings = Settings with { EquivalenceBand = band };
         var simulation = new LaunchSimulation(31337);
         var anyPerRow = 0;
-        var anyHolm = 0;
+        var anyBh = 0;
         var falseRowsPerRow = 0;
         for (var c = 0; c < campaigns; c++)
         {
@@ -119,18 +121,18 @@ public sealed class FamilyVerdictsTests(ITestOutputHelper output)
                 is Verdict.CandidateFaster or Verdict.CandidateSlower);
             falseRowsPerRow += perRow;
             anyPerRow += perRow > 0 ? 1 : 0;
-            anyHolm += FamilyVerdicts.Holm(family, settings).Any(a => a!.Rejected) ? 1 : 0;
+            anyBh += FamilyVerdicts.BenjaminiHochberg(family, settings).Any(a => a!.Rejected) ? 1 : 0;
         }
         var perRowRate = anyPerRow / (double)campaigns;
-        var holmRate = anyHolm / (double)campaigns;
+        var bhRate = anyBh / (double)campaigns;
 
         output.WriteLine(
             $"A/A, band ±{band:P0}, {campaigns} campaigns × {rows} rows (L=3, R=3, σ_b=0.06, σ_w=0.03): "
-            + $"campaigns with ≥1 false faster/slower row: per-row rule {perRowRate:P1} ({falseRowsPerRow / (double)campaigns:0.00} false rows per campaign), Holm {holmRate:P1}");
-        // Holm bounds the family-wise rate by 5%; the slack is two binomial standard errors of 1,000 campaigns.
-        Assert.True(holmRate <= 0.05 + 2 * Math.Sqrt(0.05 * 0.95 / campaigns), $"Holm {holmRate:P1}");
-        // Measured 14% (band ±5%) and 72% (band 0) per-row against 0.5% and 1.9% with Holm: the per-row rule
-        // must stay well above the 5% family target, or this test would not show what Holm adds.
-        Assert.True(perRowRate >= 2 * 0.05 && perRowRate >= 5 * holmRate, $"per-row {perRowRate:P1} vs Holm {holmRate:P1}");
+            + $"campaigns with ≥1 false faster/slower row: per-row rule {perRowRate:P1} ({falseRowsPerRow / (double)campaigns:0.00} false rows per campaign), BH {bhRate:P1}");
+        // With no row truly different, any false row makes the false discovery proportion 1, so BH bounds the
+        // chance of any false row by 5% like Holm would; the slack is two binomial standard errors of 1,000 campaigns.
+        Assert.True(bhRate <= 0.05 + 2 * Math.Sqrt(0.05 * 0.95 / campaigns), $"BH {bhRate:P1}");
+        // The per-row rule must stay well above the 5% family target, or this test would not show what BH adds.
+        Assert.True(perRowRate >= 2 * 0.05 && perRowRate >= 5 * bhRate, $"per-row {perRowRate:P1} vs BH {bhRate:P1}");
     }
 }

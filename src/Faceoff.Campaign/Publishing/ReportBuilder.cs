@@ -26,7 +26,7 @@ internal static class ReportBuilder
         };
         var parityVerified = state.Parity == ParityStatus.Passed;
         var ordered = cells.OrderBy(c => c.StartedAt).ThenBy(c => c.Pair, StringComparer.Ordinal).ToList();
-        // Family-wise (Holm) over every row of the campaign: claims and the A/A check read the adjusted verdicts.
+        // Family-wise (Benjamini–Hochberg) over every row of the campaign: claims and the A/A check read the adjusted verdicts.
         var rows = FamilyVerdicts.Adjust(
             [.. ordered.Select(c => ComparisonCalculator.Compare(
                 c.Pair,
