@@ -24,7 +24,7 @@ public sealed class RunnerFaultTests
         Assert.Equal(ServerFailureKind.Crashed, failure.Kind);
         Assert.Equal(Side.Candidate, failure.Side);
         Assert.Equal("SIGKILL", failure.Signal);
-        Assert.Equal(["cand warmup 1", "ref warmup 1", "cand r1", "ref r1"], failed.Passes.Select(p => PassLabels.Of(p.Kind, p.Side, p.Repeat)));
+        Assert.Equal(["cand warmup 1", "cand r1", "ref warmup 1", "ref r1"], failed.Passes.Select(p => PassLabels.Of(p.Kind, p.Side, p.Repeat)));
         Assert.Equal(CellStatus.Completed, outcome.Cells.Single(c => c.Scenario == "api_status").Status);
         Assert.Equal(2, harness.Backend.Servers.Count(s => s.Spec.Side == Side.Candidate));
         Assert.All(harness.Backend.Servers, s => Assert.True(s.Stopped));

@@ -8,7 +8,7 @@ namespace Faceoff.Campaign.Tests;
 public sealed class RunnerOrderingTests
 {
     [Fact]
-    public async Task Measured_repeats_alternate_sides_after_one_warmup_per_side()
+    public async Task Measured_repeats_alternate_sides_and_each_sides_warmup_comes_right_before_its_first_repeat()
     {
         using var harness = new Harness();
         var protocol = TestProtocols.Build(scenarios: ["healthz"], ladder: [8], measuredRepeats: 3);
@@ -18,7 +18,7 @@ public sealed class RunnerOrderingTests
         Assert.Equal(CampaignResult.Completed, outcome.Result);
         var cell = Assert.Single(outcome.Cells);
         Assert.Equal(
-            ["cand warmup 1", "ref warmup 1", "cand r1", "ref r1", "cand r2", "ref r2", "cand r3", "ref r3"],
+            ["cand warmup 1", "cand r1", "ref warmup 1", "ref r1", "cand r2", "ref r2", "cand r3", "ref r3"],
             cell.Passes.Select(p => PassLabels.Of(p.Kind, p.Side, p.Repeat)));
         Assert.Equal(Enumerable.Range(1, 8), cell.Passes.Select(p => p.Sequence));
     }

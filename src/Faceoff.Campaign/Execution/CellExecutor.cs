@@ -8,9 +8,9 @@ namespace Faceoff.Campaign.Execution;
 internal sealed record CellResult(CellRecord Record, IReadOnlyDictionary<string, string> PassFiles);
 
 /// <summary>
-/// Runs one launch of one cell on servers that are already up and warm: a short fixed warmup per side at this
-/// step, then this launch's measured repeats alternating sides (cand r1, ref r1, cand r2, ref r2, …) so drift of
-/// the machine over the cell cannot favour one side. The record carries on from the cell's earlier launches:
+/// Runs one launch of one cell on servers that are already up and warm: this launch's measured repeats alternating
+/// sides (cand r1, ref r1, cand r2, ref r2, …) so drift of the machine over the cell cannot favour one side, each
+/// side's short fixed warmup at this step immediately before its first repeat (cand w, cand r1, ref w, ref r1, …). The record carries on from the cell's earlier launches:
 /// their passes and servers stay, repeats count on (launch l's are (l−1)·R+1 … l·R) and every pass carries its
 /// launch. The first server failure ends the cell; the passes measured before it stay in the record.
 /// </summary>
@@ -96,17 +96,16 @@ internal static class CellExecutor
             failure = DatabaseFailure(slots[0], reason);
             ok = false;
         }
-        foreach (var slot in slots)
-        {
-            for (var repeat = 1; ok && repeat <= warmup.Repeats; repeat++)
-            {
-                ok = await Run(slot, PassKind.Warmup, repeat, warmup).ConfigureAwait(false);
-            }
-        }
         for (var repeat = firstRepeat + 1; ok && repeat <= firstRepeat + protocol.Measured.Repeats; repeat++)
         {
             foreach (var slot in slots)
             {
+                // Each side's warmup runs right before its own first repeat: warming both sides first left the
+                // candidate idle through the reference's warmup, and a c=1 first repeat then ran at a third of the rest.
+                for (var w = 1; ok && repeat == firstRepeat + 1 && w <= warmup.Repeats; w++)
+                {
+                    ok = await Run(slot, PassKind.Warmup, w, warmup).ConfigureAwait(false);
+                }
                 ok = ok && await Run(slot, PassKind.Measured, repeat, protocol.Measured).ConfigureAwait(false);
             }
         }

@@ -146,10 +146,14 @@ public static class MethodologyMarkdown
         text.Append("On each launch every pair's two servers are started afresh, warmed up, then measured on the same processes ")
             .Append("(the seed restarted the server between warmup and measurement, so its warmup warmed nothing); ")
             .Append("each scenario is warmed on every process before its first measured cell. ");
-        text.Append(warmup.UntilStable is { } rule
-            ? $"Warmup ran until the per-second throughput of the last {Fmt.Integer(rule.WindowSeconds)} s varied by a CV under "
-              + $"{Fmt.Fixed(rule.MaxCv, 3)}, for at most {Fmt.Fixed(rule.MaxSeconds, 0)} s, in passes of {PassSize(warmup.Fixed)}."
-            : $"Warmup was {Fmt.Integer(warmup.Fixed.Repeats)} fixed pass(es) of {PassSize(warmup.Fixed)}.");
+        if (warmup.UntilStable is { } rule)
+        {
+            text.Append($"That warmup ran in one-second passes until the per-second throughput of the last {Fmt.Integer(rule.WindowSeconds)} s varied by a CV under ")
+                .Append($"{Fmt.Fixed(rule.MaxCv, 3)}, for at most {Fmt.Fixed(rule.MaxSeconds, 0)} s. ");
+        }
+        text.Append($"In every cell, each side then ran {Fmt.Integer(warmup.Fixed.Repeats)} fixed warmup pass(es) of {PassSize(warmup.Fixed)} at the cell's step ")
+            .Append("immediately before its own first measured repeat of the launch (candidate warmup, candidate r1, reference warmup, reference r1, …), ")
+            .Append("so neither side's first repeat follows an idle spell the other side's repeats do not.");
         text.Append("\n\nObserved warmups:\n\n");
         var table = new MarkdownTable("Cell", ">Duration", ">Passes", "Stable", ">Final window CV");
         foreach (var cell in index.OrderedCells)
