@@ -24,6 +24,7 @@ internal static class ReportBuilder
             EquivalenceBand = protocol.Comparison.EquivalenceBand,
             MaxCv = protocol.Reproducibility.MaxCvRatio,
         };
+        settings = LaunchCost.InRepeats(cells) is { } cost ? settings with { LaunchCostInRepeats = cost } : settings;
         var parityVerified = state.Parity == ParityStatus.Passed;
         var ordered = cells.OrderBy(c => c.StartedAt).ThenBy(c => c.Pair, StringComparer.Ordinal).ToList();
         // Family-wise (Benjamini–Hochberg) over every row of the campaign: claims and the A/A check read the adjusted verdicts.
