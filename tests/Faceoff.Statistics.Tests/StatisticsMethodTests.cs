@@ -9,7 +9,7 @@ public sealed class StatisticsMethodTests
 
         var text = string.Join("\n", StatisticsMethod.Describe(settings));
 
-        Assert.Contains("90% Welch–Satterthwaite", text);
+        Assert.Contains("(at least 90%)", text);
         Assert.Contains("[0.97, 1.03] (±3%)", text);
         Assert.Contains("exceeds 0.25", text);
         Assert.Contains("Fewer than 4 repeats", text);
