@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using Faceoff.Reporting.Model;
 using Faceoff.Targets.Services;
+using Faceoff.Testing;
 
 namespace Faceoff.Campaign.Tests.EndToEnd;
 
