@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Faceoff.Campaign;
 using Faceoff.Cli.Options;
-using Faceoff.Protocol.Loading;
 using Faceoff.Protocol.Overrides;
 using Faceoff.Protocol.Summary;
 using Spectre.Console;
@@ -33,20 +32,8 @@ internal sealed class ValidateCommand : Command
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
         var resolution = OverrideResolver.Resolve(overrides.Read(parse, OverrideInputs.ProcessEnvironment()));
-        var result = ProtocolLoader.Load(new ProtocolLoadRequest(path) { Overrides = resolution });
-        foreach (var notice in result.Notices)
+        if (ProtocolArgument.Load(path, resolution, error) is not { } campaign)
         {
-            error.WriteLine($"notice: {notice}");
-        }
-
-        if (result.Protocol is not { } campaign)
-        {
-            foreach (var problem in result.Errors)
-            {
-                error.WriteLine(problem.ToString());
-            }
-
-            error.WriteLine($"faceoff: {path} is not a valid protocol ({result.Errors.Length} problem{(result.Errors.Length == 1 ? "" : "s")})");
             return ExitCodes.Usage;
         }
 
