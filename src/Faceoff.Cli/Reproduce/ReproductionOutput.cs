@@ -24,7 +24,7 @@ internal static class ReproductionOutput
         var claims = ConsoleTables.Rich($"Claims: reproduction of {document.Original.RunId}", ["claim", "pair", "scenario", "original", "reproduction", "outcome", "why"]);
         foreach (var c in document.Claims)
         {
-            claims.AddRow(Cells(c.ClaimId, c.Pair, c.Scenario, ReproductionFiles.Status(c.OriginalStatus), ReproductionFiles.Status(c.NewStatus), Outcome(c.Outcome), c.Reason));
+            claims.AddRow(Cells(c.ClaimId, c.Pair, c.Scenario, ReproductionFiles.Status(c.OriginalStatus), ReproductionFiles.Status(c.NewStatus), ReproductionComparer.Text(c.Outcome), c.Reason));
         }
         if (document.Claims.Count == 0)
         {
@@ -36,7 +36,7 @@ internal static class ReproductionOutput
         foreach (var r in document.Rows)
         {
             rows.AddRow(Cells(r.Pair, r.Scenario, r.Concurrency.ToString(CultureInfo.InvariantCulture),
-                ReproductionFiles.Side(r.OriginalVerdict, r.OriginalRatio), ReproductionFiles.Side(r.NewVerdict, r.NewRatio), Outcome(r.Outcome), r.Reason));
+                ReproductionFiles.Side(r.OriginalVerdict, r.OriginalRatio), ReproductionFiles.Side(r.NewVerdict, r.NewRatio), ReproductionComparer.Text(r.Outcome), r.Reason));
         }
         console.Write(rows);
 
@@ -70,6 +70,4 @@ internal static class ReproductionOutput
     }
 
     private static Text[] Cells(params string[] cells) => [.. cells.Select(c => new Text(c))];
-
-    private static string Outcome(ReproductionOutcome outcome) => ReproductionComparer.Text(outcome);
 }
