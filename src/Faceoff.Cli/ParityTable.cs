@@ -32,13 +32,8 @@ internal static class ParityTable
 
     public static void WriteRich(List<string[]> rows)
     {
-        var table = new Table { Border = TableBorder.Rounded, Title = new TableTitle("Parity gate", new Style(decoration: Decoration.Bold)) };
-        foreach (var column in Columns)
-        {
-            // Only the detail may wrap: ids and scopes broken across lines are hard to read and to copy.
-            table.AddColumn(column == "detail" ? new TableColumn(column) : new TableColumn(column).NoWrap());
-        }
-
+        // Only the detail may wrap: ids and scopes broken across lines are hard to read and to copy.
+        var table = ConsoleTables.Rich("Parity gate", Columns, column => column == "detail" ? new TableColumn(column) : new TableColumn(column).NoWrap());
         foreach (var row in rows)
         {
             var color = row[2] switch { "fail" => "red", "warn" => "yellow", _ => "green" };
@@ -49,13 +44,5 @@ internal static class ParityTable
     }
 
     /// <summary>Aligned columns for pipes, logs and CI.</summary>
-    public static void WritePlain(List<string[]> rows, TextWriter output)
-    {
-        var lines = rows.Prepend(Columns).ToList();
-        var widths = Columns.Select((_, i) => lines.Max(line => line[i].Length)).ToArray();
-        foreach (var line in lines)
-        {
-            output.WriteLine(string.Join("  ", line.Select((cell, i) => i == line.Length - 1 ? cell : cell.PadRight(widths[i]))).TrimEnd());
-        }
-    }
+    public static void WritePlain(List<string[]> rows, TextWriter output) => ConsoleTables.WritePlain(output, [.. rows.Prepend(Columns)], indent: "");
 }

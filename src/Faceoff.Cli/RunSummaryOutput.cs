@@ -27,11 +27,7 @@ internal static class RunSummaryOutput
         var claims = report.Claims.Select(c => $"{c.Target.ClaimId} {c.Target.Pair}/{c.Target.Scenario}: {EnumText.Words(c.Status)} ({c.Summary})").ToList();
         if (terminal)
         {
-            var table = new Table { Border = TableBorder.Rounded, Title = new TableTitle(Markup.Escape("Comparison (candidate ÷ reference)")) };
-            foreach (var column in Columns)
-            {
-                table.AddColumn(Markup.Escape(column));
-            }
+            var table = ConsoleTables.Rich("Comparison (candidate ÷ reference)", Columns);
             foreach (var row in rows)
             {
                 table.AddRow([.. row.Select(cell => new Text(cell))]);
@@ -41,12 +37,7 @@ internal static class RunSummaryOutput
         else
         {
             output.WriteLine("Comparison (candidate ÷ reference)");
-            var lines = rows.Prepend(Columns).ToList();
-            var widths = Columns.Select((_, i) => lines.Max(line => line[i].Length)).ToArray();
-            foreach (var line in lines)
-            {
-                output.WriteLine(("  " + string.Join("  ", line.Select((cell, i) => cell.PadRight(widths[i])))).TrimEnd());
-            }
+            ConsoleTables.WritePlain(output, [.. rows.Prepend(Columns)]);
         }
         if (report.Environment.QuickMode)
         {

@@ -2,40 +2,18 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Faceoff.Testing;
 
 namespace Faceoff.Hosts.Tests;
 
 /// <summary>
-/// <c>faceoff run</c> as a child process against the emulated hosts, with a protocol written for them: two Node
-/// profiles (the same app, so parity passes) on <c>srv</c>, load from the given hosts.
+/// <c>faceoff run</c> as a child process (the shared <see cref="CliProcess"/>) against the emulated hosts, with a
+/// protocol written for them: two Node profiles (the same app, so parity passes) on <c>srv</c>, load from the given hosts.
 /// </summary>
-internal sealed class CampaignRun : IDisposable
+internal static class CampaignRun
 {
     /// <summary>A password-like ssh option: it must never reach the pack.</summary>
     public const string Secret = "hunter2-hosts-redaction-check";
-
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
-
-    private CampaignRun(Process process)
-    {
-        _process = process;
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-    }
-
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
 
     public static string WriteProtocol(EmulatedHosts hosts, string directory, string[] loadHosts, int candidatePort, string? unreachable = null)
     {
@@ -100,49 +78,9 @@ internal sealed class CampaignRun : IDisposable
         return path;
     }
 
-    public static CampaignRun Start(string binary, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Repository.Root,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "faceoff.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(n => n.StartsWith("FACEOFF_", StringComparison.Ordinal)))
-        {
-            info.Environment.Remove(name);
-        }
-        info.Environment["FACEOFF_BINARY"] = binary;
-        info.Environment["FACEOFF_HOSTS_EMULATED"] = "1";
-        return new CampaignRun(Process.Start(info)!);
-    }
-
-    public async Task<int> ExitCodeAsync(TimeSpan limit)
-    {
-        using var timeout = new CancellationTokenSource(limit);
-        try
-        {
-            await _process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"faceoff did not exit within {limit.TotalSeconds} s; output so far:\n{Output}");
-        }
-        return _process.ExitCode;
-    }
-
-    /// <summary>SIGKILL to faceoff alone (not its children), as a crash or an OOM kill would.</summary>
-    public void KillOnly()
-    {
-        _process.Kill(entireProcessTree: false);
-        _process.WaitForExit();
-    }
+    /// <summary>faceoff from this build, running the emulated hosts' servers with <paramref name="binary"/> (the published CLI copied to them).</summary>
+    public static CliProcess Start(string binary, params string[] args) =>
+        CliProcess.StartWith(new Dictionary<string, string> { ["FACEOFF_BINARY"] = binary, ["FACEOFF_HOSTS_EMULATED"] = "1" }, Repository.Root, args);
 
     /// <summary>The single run directory under <paramref name="outputDirectory"/>.</summary>
     public static string RunDirectory(string outputDirectory) => Directory.GetDirectories(Path.Combine(outputDirectory, "runs")).Single();
@@ -182,26 +120,5 @@ internal sealed class CampaignRun : IDisposable
         var text = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         return [.. System.Text.RegularExpressions.Regex.Matches(text, @"pid=(\d+)").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Distinct()];
-    }
-
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-        _process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
     }
 }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Faceoff.Cli.Options;
 using Faceoff.Parity;
 using Faceoff.Protocol;
-using Faceoff.Protocol.Loading;
 using Faceoff.Protocol.Model;
 using Faceoff.Protocol.Overrides;
 using Faceoff.Targets.Prepare;
@@ -46,20 +45,8 @@ internal sealed class ParityCommand : Command
         }
 
         var resolution = OverrideResolver.Resolve(new OverrideInputs(OverrideInputs.ProcessEnvironment(), given));
-        var loaded = ProtocolLoader.Load(new ProtocolLoadRequest(path) { Overrides = resolution });
-        foreach (var notice in loaded.Notices)
+        if (ProtocolArgument.Load(path, resolution, error) is not { } protocol)
         {
-            await error.WriteLineAsync($"notice: {notice}").ConfigureAwait(false);
-        }
-
-        if (loaded.Protocol is not { } protocol)
-        {
-            foreach (var problem in loaded.Errors)
-            {
-                await error.WriteLineAsync(problem.ToString()).ConfigureAwait(false);
-            }
-
-            await error.WriteLineAsync($"faceoff: {path} is not a valid protocol ({loaded.Errors.Length} problem(s))").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Faceoff.Campaign;
 using Faceoff.Cli.Options;
-using Faceoff.Protocol.Loading;
 using Faceoff.Protocol.Overrides;
 using Faceoff.Protocol.Summary;
 using Spectre.Console;
@@ -33,20 +32,8 @@ internal sealed class ValidateCommand : Command
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
         var resolution = OverrideResolver.Resolve(overrides.Read(parse, OverrideInputs.ProcessEnvironment()));
-        var result = ProtocolLoader.Load(new ProtocolLoadRequest(path) { Overrides = resolution });
-        foreach (var notice in result.Notices)
+        if (ProtocolArgument.Load(path, resolution, error) is not { } campaign)
         {
-            error.WriteLine($"notice: {notice}");
-        }
-
-        if (result.Protocol is not { } campaign)
-        {
-            foreach (var problem in result.Errors)
-            {
-                error.WriteLine(problem.ToString());
-            }
-
-            error.WriteLine($"faceoff: {path} is not a valid protocol ({result.Errors.Length} problem{(result.Errors.Length == 1 ? "" : "s")})");
             return ExitCodes.Usage;
         }
 
@@ -72,13 +59,8 @@ internal sealed class ValidateCommand : Command
     {
         foreach (var section in summary.Tables.Where(table => table.Rows.Length > 0))
         {
-            var table = new Table { Title = new TableTitle(section.Title, new Style(decoration: Decoration.Bold)), Border = TableBorder.Rounded };
+            var table = ConsoleTables.Rich(section.Title, section.Columns);
             table.ShowHeaders = section.Columns.Any(column => column.Length > 0);
-            foreach (var column in section.Columns)
-            {
-                table.AddColumn(Markup.Escape(column));
-            }
-
             foreach (var row in section.Rows)
             {
                 table.AddRow([.. row.Select(cell => new Text(cell))]);
@@ -97,14 +79,8 @@ internal sealed class ValidateCommand : Command
         {
             output.WriteLine(section.Title);
             var showHeader = section.Columns.Any(column => column.Length > 0);
-            var lines = showHeader ? section.Rows.Prepend(section.Columns).ToList() : [.. section.Rows];
-            var widths = section.Columns.Select((_, i) => lines.Max(line => line[i].Length)).ToArray();
-            foreach (var line in lines)
-            {
-                var cells = line.Select((cell, i) => i == line.Length - 1 ? cell : cell.PadRight(widths[i]));
-                output.WriteLine(("  " + string.Join("  ", cells)).TrimEnd());
-            }
-
+            var lines = showHeader ? section.Rows.Prepend(section.Columns) : section.Rows.AsEnumerable();
+            ConsoleTables.WritePlain(output, [.. lines.Select(line => line.ToArray())]);
             output.WriteLine();
         }
 

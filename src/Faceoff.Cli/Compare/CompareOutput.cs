@@ -41,11 +41,7 @@ internal static class CompareOutput
         if (terminal)
         {
             AnsiConsole.WriteLine(header);
-            var table = new Table { Border = TableBorder.Rounded, Title = new TableTitle(Title, new Style(decoration: Decoration.Bold)) };
-            foreach (var column in Columns)
-            {
-                table.AddColumn(new TableColumn(new Text(column)));
-            }
+            var table = ConsoleTables.Rich(Title, Columns);
             foreach (var (row, line) in rows.Zip(lines))
             {
                 table.AddRow([.. line.Select((cell, i) => Render(cell, i == VerdictColumn ? row.Verdict : null))]);
@@ -58,12 +54,7 @@ internal static class CompareOutput
         output.WriteLine(header);
         output.WriteLine();
         output.WriteLine(Title);
-        var all = lines.Prepend(Columns).ToList();
-        var widths = Columns.Select((_, i) => all.Max(line => line[i].Length)).ToArray();
-        foreach (var line in all)
-        {
-            output.WriteLine(("  " + string.Join("  ", line.Select((cell, i) => i == line.Length - 1 ? cell : cell.PadRight(widths[i])))).TrimEnd());
-        }
+        ConsoleTables.WritePlain(output, [.. lines.Prepend(Columns)]);
         output.WriteLine(summary);
     }
 

@@ -51,10 +51,7 @@ internal static class ReportFile
         }
         catch (JsonException e)
         {
-            var message = JsonPosition.StripLocation(e.Message);
-            return Failed(path, e.LineNumber is not null
-                ? $"{path}:{JsonPosition.Of(e, Encoding.UTF8.GetBytes(text))}: {e.Path ?? "$"}: {message}"
-                : $"{path}: {message}");
+            return Failed(path, JsonPosition.Located(path, e, Encoding.UTF8.GetBytes(text)));
         }
     }
 

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Faceoff.Protocol.Loading;
+using Faceoff.Protocol.Model;
+using Faceoff.Protocol.Overrides;
 
 namespace Faceoff.Cli.Options;
 
@@ -21,4 +24,27 @@ internal static class ProtocolArgument
         Arity = ArgumentArity.ZeroOrOne,
         DefaultValueFactory = _ => DefaultProtocol,
     };
+
+    /// <summary>
+    /// The protocol at <paramref name="path"/> under <paramref name="resolution"/>, its notices written to
+    /// <paramref name="error"/>; null (a usage error) after every located problem and a count are written there.
+    /// </summary>
+    public static CampaignProtocol? Load(string path, OverrideResolution resolution, TextWriter error)
+    {
+        var loaded = ProtocolLoader.Load(new ProtocolLoadRequest(path) { Overrides = resolution });
+        foreach (var notice in loaded.Notices)
+        {
+            error.WriteLine($"notice: {notice}");
+        }
+        if (loaded.Protocol is null)
+        {
+            foreach (var problem in loaded.Errors)
+            {
+                error.WriteLine(problem.ToString());
+            }
+            var count = loaded.Errors.Length;
+            error.WriteLine($"faceoff: {path} is not a valid protocol ({count} problem{(count == 1 ? "" : "s")})");
+        }
+        return loaded.Protocol;
+    }
 }

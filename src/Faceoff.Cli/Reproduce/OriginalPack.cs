@@ -85,8 +85,7 @@ internal static class OriginalPackReader
         }
         catch (JsonException e)
         {
-            var message = JsonPosition.StripLocation(e.Message);
-            return (null, [e.LineNumber is not null ? $"{path}:{JsonPosition.Of(e, bytes)}: {e.Path ?? "$"}: {message}" : $"{path}: {message}"]);
+            return (null, [JsonPosition.Located(path, e, bytes)]);
         }
     }
 

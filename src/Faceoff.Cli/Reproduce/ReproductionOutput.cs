@@ -21,10 +21,10 @@ internal static class ReproductionOutput
             console.Profile.Width = 240;
         }
 
-        var claims = Table($"Claims: reproduction of {document.Original.RunId}", "claim", "pair", "scenario", "original", "reproduction", "outcome", "why");
+        var claims = ConsoleTables.Rich($"Claims: reproduction of {document.Original.RunId}", ["claim", "pair", "scenario", "original", "reproduction", "outcome", "why"]);
         foreach (var c in document.Claims)
         {
-            claims.AddRow(Cells(c.ClaimId, c.Pair, c.Scenario, ReproductionFiles.Status(c.OriginalStatus), ReproductionFiles.Status(c.NewStatus), Outcome(c.Outcome), c.Reason));
+            claims.AddRow(Cells(c.ClaimId, c.Pair, c.Scenario, ReproductionFiles.Status(c.OriginalStatus), ReproductionFiles.Status(c.NewStatus), ReproductionComparer.Text(c.Outcome), c.Reason));
         }
         if (document.Claims.Count == 0)
         {
@@ -32,15 +32,15 @@ internal static class ReproductionOutput
         }
         console.Write(claims);
 
-        var rows = Table("Rows: throughput ratio, candidate ÷ reference [CI]", "pair", "scenario", "c", "original", "reproduction", "outcome", "why");
+        var rows = ConsoleTables.Rich("Rows: throughput ratio, candidate ÷ reference [CI]", ["pair", "scenario", "c", "original", "reproduction", "outcome", "why"]);
         foreach (var r in document.Rows)
         {
             rows.AddRow(Cells(r.Pair, r.Scenario, r.Concurrency.ToString(CultureInfo.InvariantCulture),
-                ReproductionFiles.Side(r.OriginalVerdict, r.OriginalRatio), ReproductionFiles.Side(r.NewVerdict, r.NewRatio), Outcome(r.Outcome), r.Reason));
+                ReproductionFiles.Side(r.OriginalVerdict, r.OriginalRatio), ReproductionFiles.Side(r.NewVerdict, r.NewRatio), ReproductionComparer.Text(r.Outcome), r.Reason));
         }
         console.Write(rows);
 
-        var differences = Table("What differs between the two runs", "kind", "name", "original", "reproduction");
+        var differences = ConsoleTables.Rich("What differs between the two runs", ["kind", "name", "original", "reproduction"]);
         foreach (var (kind, d) in document.MachineDifferences.Select(d => ("machine", d)).Concat(document.ToolDifferences.Select(d => ("tool", d))))
         {
             differences.AddRow(Cells(kind, d.Name, d.Original ?? "not recorded", d.New ?? "not recorded"));
@@ -69,17 +69,5 @@ internal static class ReproductionOutput
             + $"rows: {string.Join(", ", rows)}.";
     }
 
-    private static Table Table(string title, params string[] columns)
-    {
-        var table = new Table { Border = TableBorder.Rounded, Title = new TableTitle(Markup.Escape(title), new Style(decoration: Decoration.Bold)) };
-        foreach (var column in columns)
-        {
-            table.AddColumn(new TableColumn(new Text(column)));
-        }
-        return table;
-    }
-
     private static Text[] Cells(params string[] cells) => [.. cells.Select(c => new Text(c))];
-
-    private static string Outcome(ReproductionOutcome outcome) => ReproductionComparer.Text(outcome);
 }

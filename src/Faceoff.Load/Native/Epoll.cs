@@ -36,8 +36,6 @@ internal sealed unsafe class Epoll : IDisposable
         _events = (byte*)NativeMemory.AllocZeroed((nuint)(capacity * Stride));
     }
 
-    public int Capacity => _capacity;
-
     /// <summary>Registers <paramref name="fd"/> once for its whole life; closing the fd unregisters it.</summary>
     public bool Add(int fd, uint events, ulong data)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using Faceoff.Protocol.Model;
 
 namespace Faceoff.Parity.Http;
@@ -47,8 +46,6 @@ public sealed record WireResponse(
         var values = Headers.Where(h => h.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).ToList();
         return values.Count == 0 ? null : string.Join(", ", values);
     }
-
-    public string BodyText => Encoding.UTF8.GetString(Body.Span);
 
     /// <summary>Whether the server lets the client send another request on this socket (RFC 9112 §9.3).</summary>
     public bool KeepsConnectionOpen

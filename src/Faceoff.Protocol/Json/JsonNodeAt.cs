@@ -49,11 +49,7 @@ internal sealed class JsonNodeAt
 internal sealed record JsonMember(string Name, SourceSpot NameAt, JsonNodeAt Value);
 
 /// <summary>Where something was written: file, 1-based line and column, and the JSON path of the value.</summary>
-public sealed record SourceSpot(string File, int Line, int Column, string Path)
-{
-    /// <summary>The spot of a child property, at the same position (used for fields that are missing).</summary>
-    public SourceSpot Child(string name) => this with { Path = JsonPathText.Property(Path, name) };
-}
+public sealed record SourceSpot(string File, int Line, int Column, string Path);
 
 /// <summary>JSONPath spelling: <c>$.pairs[1].candidate</c>, bracket-quoted when a key is not an identifier.</summary>
 public static class JsonPathText

@@ -71,5 +71,13 @@ public readonly record struct JsonPosition(int Line, int Column)
         return cuts.Length == 0 ? message : message[..cuts.Min()].TrimEnd();
     }
 
+    /// <summary>A serializer error in the file at <paramref name="path"/> as <c>file:line:col: json-path: message</c> (no position when it has none).</summary>
+    public static string Located(string path, JsonException error, ReadOnlySpan<byte> bytes)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var message = StripLocation(error.Message);
+        return error.LineNumber is not null ? $"{path}:{Of(error, bytes)}: {error.Path ?? "$"}: {message}" : $"{path}: {message}";
+    }
+
     public override string ToString() => $"{Line}:{Column}";
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Faceoff.Protocol.Loading;
 
 namespace Faceoff.Protocol.Json;
@@ -13,7 +12,7 @@ internal sealed record JsonParseOutcome(JsonNodeAt? Root, ProtocolError? SyntaxE
 /// <see cref="JsonNodeAt"/> nodes carrying line, column and path. Columns count characters, not bytes,
 /// so they match what an editor shows.
 /// </summary>
-internal sealed partial class LocatedJsonParser
+internal sealed class LocatedJsonParser
 {
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
@@ -57,11 +56,9 @@ internal sealed partial class LocatedJsonParser
         }
         catch (JsonException ex)
         {
-            var line = (int)(ex.LineNumber ?? 0);
-            var lineStart = line < parser._lineStarts.Count ? parser._lineStarts[line] : bytes.Length;
-            var column = JsonPosition.Characters(bytes, lineStart, lineStart + (int)(ex.BytePositionInLine ?? 0)) + 1;
+            var at = JsonPosition.Of(ex, bytes);
             var message = "invalid JSON: " + Humanize(ex.Message);
-            return new JsonParseOutcome(null, new ProtocolError(file, line + 1, column, parser._currentPath, message));
+            return new JsonParseOutcome(null, new ProtocolError(file, at.Line, at.Column, parser._currentPath, message));
         }
     }
 
@@ -133,12 +130,8 @@ internal sealed partial class LocatedJsonParser
     }
 
     /// <summary>The reader's message without its byte position (the error carries line and column) or advice about reader options.</summary>
-    private static string Humanize(string message) => ReaderPosition().Replace(message, string.Empty)
+    private static string Humanize(string message) => JsonPosition.StripLocation(message)
         .Replace(" which is not supported in this mode. Change the reader options.", ", which JSON does not allow.", StringComparison.Ordinal)
         .Replace(", when isFinalBlock is true", string.Empty, StringComparison.Ordinal)
         .Trim();
-
-    /// <summary>The reader appends its own byte position; the error already carries line and column.</summary>
-    [GeneratedRegex(@"\s*(Path: .*)?LineNumber: \d+ \| BytePositionInLine: \d+\.?")]
-    private static partial Regex ReaderPosition();
 }

@@ -21,42 +21,16 @@ public static class ArlenHomeLocator
         File.Exists(Path.Combine(directory, Boomhauer)) && File.Exists(Path.Combine(directory, ReferenceApp));
 
     /// <summary>The nearest directory at or above <paramref name="file"/>'s that is a built Arlen tree, or null.</summary>
-    public static string? EnclosingBuiltTree(string file)
-    {
-        for (var directory = new FileInfo(file).Directory; directory is not null; directory = directory.Parent)
-        {
-            if (IsBuiltTree(directory.FullName))
-            {
-                return directory.FullName;
-            }
-        }
-
-        return null;
-    }
+    public static string? EnclosingBuiltTree(string file) =>
+        BaseProtocolLocator.AtOrAbove([Path.GetDirectoryName(Path.GetFullPath(file))!]).FirstOrDefault(IsBuiltTree);
 
     /// <summary>
     /// The Arlen tree <c>make arlen</c> built for the Faceoff checkout at or above any of <paramref name="searchStarts"/>
     /// (a checkout is a directory with <c>protocols/default.json</c>), or null when there is none.
     /// </summary>
-    public static string? MadeByMakeArlen(IEnumerable<string> searchStarts)
-    {
-        foreach (var start in searchStarts)
-        {
-            for (var directory = new DirectoryInfo(Path.GetFullPath(start)); directory is not null; directory = directory.Parent)
-            {
-                if (!File.Exists(Path.Combine(directory.FullName, BaseProtocolLocator.BundledRelativePath)))
-                {
-                    continue;
-                }
-
-                var tree = Path.Combine(directory.FullName, BuildRelativePath);
-                if (IsBuiltTree(tree))
-                {
-                    return tree;
-                }
-            }
-        }
-
-        return null;
-    }
+    public static string? MadeByMakeArlen(IEnumerable<string> searchStarts) =>
+        BaseProtocolLocator.AtOrAbove(searchStarts)
+            .Where(directory => File.Exists(Path.Combine(directory, BaseProtocolLocator.BundledRelativePath)))
+            .Select(directory => Path.Combine(directory, BuildRelativePath))
+            .FirstOrDefault(IsBuiltTree);
 }

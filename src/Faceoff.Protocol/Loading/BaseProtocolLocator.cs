@@ -13,21 +13,19 @@ public static class BaseProtocolLocator
     public static IReadOnlyList<string> DefaultSearchStarts() => [AppContext.BaseDirectory, Environment.CurrentDirectory];
 
     /// <summary>The base protocol's path, or null when none is found.</summary>
-    public static string? Find(IEnumerable<string> searchStarts, string relativePath = BundledRelativePath)
+    public static string? Find(IEnumerable<string> searchStarts, string relativePath = BundledRelativePath) =>
+        AtOrAbove(searchStarts).Select(directory => Path.Combine(directory, relativePath)).FirstOrDefault(File.Exists);
+
+    /// <summary>Each start and every directory above it, nearest first, one start after the other.</summary>
+    public static IEnumerable<string> AtOrAbove(IEnumerable<string> searchStarts)
     {
         foreach (var start in searchStarts)
         {
             for (var directory = new DirectoryInfo(Path.GetFullPath(start)); directory is not null; directory = directory.Parent)
             {
-                var candidate = Path.Combine(directory.FullName, relativePath);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
+                yield return directory.FullName;
             }
         }
-
-        return null;
     }
 
     public static string NotFoundMessage(IEnumerable<string> searchStarts, string relativePath = BundledRelativePath) =>

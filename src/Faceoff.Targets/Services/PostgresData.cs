@@ -10,9 +10,6 @@ namespace Faceoff.Targets.Services;
 /// </summary>
 internal sealed class PostgresData(NpgsqlDataSource dataSource, int seedRows)
 {
-    /// <summary>The 8 categories rows cycle through; db_read's contract queries "alpha".</summary>
-    public static readonly string[] Categories = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"];
-
     private const string CreateSql = """
         DROP TABLE IF EXISTS items;
         CREATE TABLE items (

@@ -1,6 +1,7 @@
 using Faceoff.Reporting.Model;
 
 using Faceoff.Statistics;
+using Faceoff.Testing;
 
 namespace Faceoff.Campaign.Tests.EndToEnd;
 

@@ -1,6 +1,7 @@
 using Faceoff.Reporting;
 using Faceoff.Reporting.Artifacts;
 using Faceoff.Reporting.Model;
+using Faceoff.Testing;
 
 namespace Faceoff.Campaign.Tests.EndToEnd;
 

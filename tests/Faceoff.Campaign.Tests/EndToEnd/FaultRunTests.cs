@@ -1,6 +1,7 @@
 using Faceoff.Campaign.Model;
 
 using Faceoff.Reporting.Model;
+using Faceoff.Testing;
 
 namespace Faceoff.Campaign.Tests.EndToEnd;
 

@@ -1,4 +1,5 @@
 using Faceoff.Reporting.Model;
+using Faceoff.Testing;
 
 namespace Faceoff.Campaign.Tests.EndToEnd;
 

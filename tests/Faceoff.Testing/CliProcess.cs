@@ -1,18 +1,19 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 
-namespace Faceoff.Campaign.Tests.EndToEnd;
+namespace Faceoff.Testing;
 
 /// <summary>
 /// <c>dotnet faceoff.dll ...</c> as a child process with its output captured, so a test can signal or kill it
-/// mid-run. Disposing kills whatever is left of it.
+/// mid-run. Disposing kills whatever is left of it (the whole tree: servers it started must not outlive the test).
 /// </summary>
-internal sealed class CliProcess : IDisposable
+public sealed class CliProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private CliProcess(IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    private CliProcess(string faceoffDll, string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -21,7 +22,7 @@ internal sealed class CliProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Repo.FaceoffDll);
+        info.ArgumentList.Add(faceoffDll);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -43,7 +44,8 @@ internal sealed class CliProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
-    public int Pid => _process.Id;
+    /// <summary>The CLI a test project gets beside its own binaries from its project reference to Faceoff.Cli.</summary>
+    public static string FaceoffDll { get; } = Path.Combine(AppContext.BaseDirectory, "faceoff.dll");
 
     public string Output
     {
@@ -56,11 +58,11 @@ internal sealed class CliProcess : IDisposable
         }
     }
 
-    public static CliProcess Start(string workingDirectory, params string[] args) => new(args, workingDirectory);
+    public static CliProcess Start(string workingDirectory, params string[] args) => new(FaceoffDll, workingDirectory, args, null);
 
-    /// <summary>The same with extra environment variables, set after the inherited FACEOFF_* ones are removed.</summary>
+    /// <summary>The same with extra environment variables, set after the inherited FACEOFF_* and ARLEN_* ones are removed.</summary>
     public static CliProcess StartWith(IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] args) =>
-        new(args, workingDirectory, environment);
+        new(FaceoffDll, workingDirectory, args, environment);
 
     /// <summary>Waits for the exit (bounded, so a hung run fails the test instead of hanging it) and returns the exit code.</summary>
     public async Task<int> ExitCodeAsync(TimeSpan limit)
@@ -77,7 +79,15 @@ internal sealed class CliProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Sends <paramref name="signal"/> to faceoff alone, as a user's Ctrl-C or a supervisor would.</summary>
     public void Signal(int signal) => _ = Kill(_process.Id, signal);
+
+    /// <summary>SIGKILL to faceoff alone (not its children), as a crash or an OOM kill would, and waits for it to be gone.</summary>
+    public void KillOnly()
+    {
+        _process.Kill(entireProcessTree: false);
+        _process.WaitForExit();
+    }
 
     public void Dispose()
     {
@@ -100,6 +110,6 @@ internal sealed class CliProcess : IDisposable
         }
     }
 
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
 }
