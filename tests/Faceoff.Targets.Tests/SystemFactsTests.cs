@@ -50,8 +50,9 @@ public sealed class SystemFactsTests
 
     private static string FindRepositoryRoot()
     {
+        // Path.Exists, not Directory.Exists: in a git worktree .git is a file.
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, ".git")))
+        while (dir is not null && !Path.Exists(Path.Combine(dir.FullName, ".git")))
         {
             dir = dir.Parent;
         }
