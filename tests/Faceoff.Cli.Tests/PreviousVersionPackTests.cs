@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Faceoff.Testing;
 
 namespace Faceoff.Cli.Tests;
 
@@ -10,7 +11,7 @@ namespace Faceoff.Cli.Tests;
 [Collection(CompareConsoleGroup.Name)]
 public sealed class PreviousVersionPackTests : IDisposable
 {
-    private static readonly string Fixture = Path.Combine(RepoRoot(), "tests", "Faceoff.Cli.Tests", "Fixtures", "v1-pack");
+    private static readonly string Fixture = Path.Combine(TestRepository.Root, "tests", "Faceoff.Cli.Tests", "Fixtures", "v1-pack");
     private readonly string _dir = Directory.CreateTempSubdirectory("faceoff-v1-pack-").FullName;
 
     [Fact]
@@ -50,16 +51,4 @@ public sealed class PreviousVersionPackTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private static Task<(int Code, string Output, string Error)> Run(params string[] args) => ConsoleRun.RunAsync(args);
-
-    private static string RepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Faceoff.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException("Faceoff.slnx not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -2,12 +2,13 @@ using System.CommandLine;
 using Faceoff.Cli.Options;
 using Faceoff.Protocol.Model;
 using Faceoff.Protocol.Overrides;
+using Faceoff.Testing;
 
 namespace Faceoff.Cli.Tests;
 
 public sealed class ValidateCommandTests
 {
-    private static readonly string RepoRoot = FindRepoRoot();
+    private static readonly string RepoRoot = TestRepository.Root;
 
     [Fact]
     public async Task Valid_default_protocol_exits_0_with_a_summary()
@@ -150,18 +151,5 @@ public sealed class ValidateCommandTests
         using var error = new StringWriter();
         var code = await FaceoffApp.BuildRoot().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
         return (code, output.ToString(), error.ToString());
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Faceoff.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Faceoff.slnx not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,12 +1,13 @@
 using Faceoff.Protocol.Loading;
 using Faceoff.Protocol.Overrides;
+using Faceoff.Testing;
 
 namespace Faceoff.Protocol.Tests;
 
 /// <summary>Paths into the repository and the shared reference data, and loading helpers for inline documents.</summary>
 internal static class TestFiles
 {
-    public static readonly string RepoRoot = FindRepoRoot();
+    public static readonly string RepoRoot = TestRepository.Root;
 
     public static string DefaultProtocol => Path.Combine(RepoRoot, "protocols", "default.json");
 
@@ -34,18 +35,5 @@ internal static class TestFiles
         var path = Path.Combine(directory.FullName, name);
         File.WriteAllText(path, json);
         return path;
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Faceoff.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Faceoff.slnx not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,28 +1,17 @@
 using System.Text;
+using Faceoff.Testing;
 
 namespace Faceoff.Reporting.Tests;
 
 /// <summary>Where the repository is, found by walking up to Faceoff.slnx from the test binaries.</summary>
 internal static class RepoPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = TestRepository.Root;
 
     public static string GoldenDir => Path.Combine(Root, "tests", "Faceoff.Reporting.Tests", "Golden");
 
     public static string TestArtifacts => Path.Combine(Root, "build", "test-artifacts");
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Faceoff.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Faceoff.slnx not found above {AppContext.BaseDirectory}.");
-    }
 }
 
 /// <summary>A fresh temporary directory, deleted when disposed.</summary>

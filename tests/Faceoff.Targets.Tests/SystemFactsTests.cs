@@ -1,10 +1,11 @@
 using Faceoff.Targets.Prepare;
+using Faceoff.Testing;
 
 namespace Faceoff.Targets.Tests;
 
 public sealed class SystemFactsTests
 {
-    private static readonly string RepositoryRoot = FindRepositoryRoot();
+    private static readonly string RepositoryRoot = TestRepository.Root;
 
     [Fact]
     public async Task Versions_of_dotnet_git_python_packages_kernel_and_os_are_recorded()
@@ -46,17 +47,5 @@ public sealed class SystemFactsTests
         Assert.True(machine.MemoryKib > 100_000);
         Assert.Equal(SystemFacts.Kernel(), machine.Kernel);
         Assert.False(string.IsNullOrEmpty(machine.Architecture));
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        // Path.Exists, not Directory.Exists: in a git worktree .git is a file.
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !Path.Exists(Path.Combine(dir.FullName, ".git")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("tests run from inside the repository");
     }
 }

@@ -1,9 +1,10 @@
+using Faceoff.Testing;
 namespace Faceoff.Campaign.Tests.EndToEnd;
 
 /// <summary>Paths of the checkout and of the built CLI the end-to-end tests run.</summary>
 internal static class Repo
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = TestRepository.Root;
 
     /// <summary>The CLI, copied next to the tests by the project reference.</summary>
     public static string FaceoffDll { get; } = Path.Combine(AppContext.BaseDirectory, "faceoff.dll");
@@ -12,16 +13,4 @@ internal static class Repo
 
     /// <summary>Where the test build of the ASP.NET app is (built by the project reference before the tests run).</summary>
     public static string AspNetBuild { get; } = Path.Combine(Root, "apps", "aspnet", "bin", "Release", "net10.0");
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Faceoff.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"no Faceoff.slnx above {AppContext.BaseDirectory}");
-    }
 }

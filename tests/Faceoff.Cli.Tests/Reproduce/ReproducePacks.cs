@@ -4,13 +4,14 @@ using Faceoff.Cli.Tests.Compare;
 using Faceoff.Protocol.Loading;
 using Faceoff.Protocol.Model;
 using Faceoff.Reporting;
+using Faceoff.Testing;
 
 namespace Faceoff.Cli.Tests.Reproduce;
 
 /// <summary>Run directories shaped like a finished run's pack, for the reproduce verb's input handling.</summary>
 internal static class ReproducePacks
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = TestRepository.Root;
 
     /// <summary>The repository's default protocol, loaded as 'run' loads it.</summary>
     public static CampaignProtocol DefaultProtocol()
@@ -28,17 +29,5 @@ internal static class ReproducePacks
         var hash = ResolvedProtocol.Hash(protocol, new Dictionary<string, string> { ["cpu_pinning"] = "off" });
         File.WriteAllText(Path.Combine(directory, RunStore.StateFileName), $$"""{ "run_id": "original", "protocol_hash": "{{hash}}" }""");
         return directory;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Faceoff.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"no Faceoff.slnx above {AppContext.BaseDirectory}");
     }
 }
