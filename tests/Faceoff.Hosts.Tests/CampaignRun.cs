@@ -37,8 +37,10 @@ internal sealed class CampaignRun : IDisposable
         }
     }
 
-    public static string WriteProtocol(EmulatedHosts hosts, string directory, string[] loadHosts, int candidatePort, string? unreachable = null)
+    /// <param name="scenarios">Fewer scenarios for a shorter campaign; both (healthz, api_status) by default.</param>
+    public static string WriteProtocol(EmulatedHosts hosts, string directory, string[] loadHosts, int candidatePort, string? unreachable = null, string[]? scenarios = null)
     {
+        scenarios ??= ["healthz", "api_status"];
         var node = Path.Combine(Repository.Root, "apps", "node", "server.js");
         var hostsNode = new JsonObject();
         foreach (var name in EmulatedHosts.Names)
@@ -55,7 +57,7 @@ internal sealed class CampaignRun : IDisposable
                 ["work_dir"] = Path.Combine(hosts.StateDirectory, name, "work"),
             };
         }
-        JsonObject Profile(string mode) => new() { ["framework"] = "node", ["env"] = new JsonObject { ["FACEOFF_APP_MODE"] = mode }, ["scenarios"] = new JsonArray("healthz", "api_status") };
+        JsonObject Profile(string mode) => new() { ["framework"] = "node", ["env"] = new JsonObject { ["FACEOFF_APP_MODE"] = mode }, ["scenarios"] = new JsonArray([.. scenarios.Select(s => (JsonNode)s)]) };
         var protocol = new JsonObject
         {
             ["schema_version"] = 2,
@@ -72,11 +74,7 @@ internal sealed class CampaignRun : IDisposable
                     ["readiness"] = new JsonObject { ["path"] = "/healthz", ["timeout_seconds"] = 30 },
                 },
             },
-            ["scenarios"] = new JsonObject
-            {
-                ["healthz"] = new JsonObject { ["method"] = "GET", ["path"] = "/healthz", ["contract"] = new JsonObject { ["status"] = 200, ["media_type"] = "text/plain", ["exact_body"] = "ok\n" } },
-                ["api_status"] = new JsonObject { ["method"] = "GET", ["path"] = "/api/status", ["contract"] = new JsonObject { ["status"] = 200, ["media_type"] = "application/json" } },
-            },
+            ["scenarios"] = Scenarios(scenarios),
             ["profiles"] = new JsonObject { ["node_a"] = Profile("plain"), ["node_b"] = Profile("plain") },
             ["pairs"] = new JsonArray(new JsonObject
             {
@@ -98,6 +96,21 @@ internal sealed class CampaignRun : IDisposable
         var path = Path.Combine(directory, "hosts-test.json");
         File.WriteAllText(path, protocol.ToJsonString());
         return path;
+    }
+
+    private static JsonObject Scenarios(string[] ids)
+    {
+        var all = new Dictionary<string, JsonObject>
+        {
+            ["healthz"] = new() { ["method"] = "GET", ["path"] = "/healthz", ["contract"] = new JsonObject { ["status"] = 200, ["media_type"] = "text/plain", ["exact_body"] = "ok\n" } },
+            ["api_status"] = new() { ["method"] = "GET", ["path"] = "/api/status", ["contract"] = new JsonObject { ["status"] = 200, ["media_type"] = "application/json" } },
+        };
+        var chosen = new JsonObject();
+        foreach (var id in ids)
+        {
+            chosen[id] = all[id];
+        }
+        return chosen;
     }
 
     public static CampaignRun Start(string binary, params string[] args)
