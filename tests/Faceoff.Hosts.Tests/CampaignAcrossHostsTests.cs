@@ -52,6 +52,9 @@ public sealed class CampaignAcrossHostsTests(EmulatedHosts hosts, ITestOutputHel
         Assert.Contains("Clock offset of load1", methodology, StringComparison.Ordinal);
         Assert.Contains("The hosts were emulated", methodology, StringComparison.Ordinal);
         Assert.True(Directory.EnumerateFiles(Path.Combine(runDirectory, "servers"), "*-on-srv.log").Any(), "no server log came back from srv");
+        // The parity gate checked the servers where they are measured: its servers ran on srv too.
+        Assert.True(Directory.EnumerateFiles(Path.Combine(runDirectory, "parity", "servers"), "parity-node_a-on-srv*.log").Any(), "the parity gate's servers did not run on srv");
+        Assert.True(Directory.EnumerateFiles(Path.Combine(runDirectory, "parity", "servers"), "parity-node_b-on-srv*.log").Any(), "the parity gate's servers did not run on srv");
 
         // The HTML report's hosts section comes from the report JSON, which carries the same offsets as hosts/hosts.json.
         var html = File.ReadAllText(Path.Combine(runDirectory, "report.html"));
