@@ -61,7 +61,7 @@ public static class ParityGate
             StartAsync(protocol, environment, options, pair.CandidateProfile, pair.CandidatePort, constrained: false, ct),
             StartAsync(protocol, environment, options, pair.ReferenceProfile, pair.ReferencePort, constrained: false, ct),
         };
-        (ServerRecord Record, RunningServer? Server)[] started;
+        (ServerRecord Record, IParityServer? Server)[] started;
         try
         {
             started = await Task.WhenAll(starts).ConfigureAwait(false);
@@ -142,7 +142,7 @@ public static class ParityGate
             .Select(s => (protocol.Profiles[s.Profile].FrameworkId, s.Profile, s.Port))
             .DistinctBy(s => s.FrameworkId);
 
-    private static async Task<(ServerRecord Record, RunningServer? Server)> StartAsync(
+    private static async Task<(ServerRecord Record, IParityServer? Server)> StartAsync(
         CampaignProtocol protocol, PreparedEnvironment environment, ParityOptions options, string profileId, int port, bool constrained, CancellationToken ct)
     {
         var profile = protocol.Profiles[profileId];
@@ -152,14 +152,14 @@ public static class ParityGate
             ? prepared.Placeholders
             : ImmutableDictionary<string, string>.Empty;
         var launch = new ServerLaunch(name, framework, profile, protocol.Host, port, constrained, options.LogDirectory, placeholders);
-        var result = await options.Launcher.StartAsync(launch, ct).ConfigureAwait(false);
+        var result = await (options.Servers ?? new LocalParityLauncher(options.Launcher)).StartAsync(launch, ct).ConfigureAwait(false);
         var server = result.Server;
         var record = new ServerRecord(
             name, profileId, framework.Id, constrained, server?.BaseUri.ToString(), server?.Pid, server?.LogPath, result.Failure, result.LogTail);
         return (record, server);
     }
 
-    private static async Task StopAsync(RunningServer? server, ParityOptions options)
+    private static async Task StopAsync(IParityServer? server, ParityOptions options)
     {
         if (server is not null)
         {
@@ -168,9 +168,9 @@ public static class ParityGate
     }
 
     /// <summary>A server that died during the checks crashed under them; that fails the gate even if its answers looked right.</summary>
-    private static ParityFinding? Health(RunningServer? server, ServerRecord record) =>
-        server is { HasExited: true, Exit: var exit }
-            ? ParityFinding.Fail("server.exit", record.Name, $"{record.Name} {exit?.Description ?? "exited"} during the parity checks; log: {record.LogPath}", "running", exit?.Description)
+    private static ParityFinding? Health(IParityServer? server, ServerRecord record) =>
+        server is { HasExited: true } exited
+            ? ParityFinding.Fail("server.exit", record.Name, $"{record.Name} {exited.ExitDescription ?? "exited"} during the parity checks; log: {record.LogPath}", "running", exited.ExitDescription)
             : null;
 
     /// <summary>The pair's status recomputed from all of its findings, after more were added to it.</summary>

@@ -16,6 +16,9 @@ public sealed record ParityOptions(string LogDirectory)
 
     public ServerLauncher Launcher { get; init; } = new();
 
+    /// <summary>Starts the servers instead of <see cref="Launcher"/> when set (e.g. on the pair's server host).</summary>
+    public IParityLauncher? Servers { get; init; }
+
     /// <summary>The seeded database of a protocol with one: its scenarios under <c>/api/db/</c> get the data checks too.</summary>
     public Faceoff.Targets.Services.IDatabaseService? Database { get; init; }
 }

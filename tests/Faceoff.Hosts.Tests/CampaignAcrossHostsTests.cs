@@ -52,6 +52,30 @@ public sealed class CampaignAcrossHostsTests(EmulatedHosts hosts, ITestOutputHel
         Assert.Contains("Clock offset of load1", methodology, StringComparison.Ordinal);
         Assert.Contains("The hosts were emulated", methodology, StringComparison.Ordinal);
         Assert.True(Directory.EnumerateFiles(Path.Combine(runDirectory, "servers"), "*-on-srv.log").Any(), "no server log came back from srv");
+        // The parity gate checked the servers where they are measured: its servers ran on srv too.
+        Assert.True(Directory.EnumerateFiles(Path.Combine(runDirectory, "parity", "servers"), "parity-node_a-on-srv*.log").Any(), "the parity gate's servers did not run on srv");
+        Assert.True(Directory.EnumerateFiles(Path.Combine(runDirectory, "parity", "servers"), "parity-node_b-on-srv*.log").Any(), "the parity gate's servers did not run on srv");
+
+        // The HTML report's hosts section comes from the report JSON, which carries the same offsets as hosts/hosts.json.
+        var html = File.ReadAllText(Path.Combine(runDirectory, "report.html"));
+        var section = html[html.IndexOf("<section id=\"hosts\">", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.Contains("<tr><td>a_vs_b</td><td>srv</td><td>load1 + load2</td></tr>", section, StringComparison.Ordinal);
+        Assert.Contains("The hosts were emulated", section, StringComparison.Ordinal);
+        using var surveyed = JsonDocument.Parse(File.ReadAllText(Path.Combine(runDirectory, "hosts", "hosts.json")));
+        foreach (var host in surveyed.RootElement.GetProperty("hosts").EnumerateArray())
+        {
+            var name = host.GetProperty("name").GetString()!;
+            Assert.Contains($"<tr><td>{name}</td><td class=\"mono\">", section, StringComparison.Ordinal);
+            if (name != "srv")
+            {
+                var offset = host.GetProperty("clock_offset_ms").GetDouble();
+                var shown = (offset >= 0 ? "+" : "") + offset.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " ms";
+                Assert.Contains($"<tr><td>{name}</td><td class=\"num\">{shown}</td>", section, StringComparison.Ordinal);
+                Assert.Matches($"<td>a_vs_b</td><td>node_a</td><td>healthz</td><td class=\"num\">8</td><td>{name}</td><td class=\"num\">3</td>", section);
+            }
+        }
+        Assert.Contains("the run refused above 10%", section, StringComparison.Ordinal);
 
         // Secrets: neither the password-like ssh option nor the private key's contents are anywhere in the pack.
         Assert.Empty(CampaignRun.FilesContaining(runDirectory, CampaignRun.Secret));

@@ -15,9 +15,11 @@ internal static class CampaignRun
     /// <summary>A password-like ssh option: it must never reach the pack.</summary>
     public const string Secret = "hunter2-hosts-redaction-check";
 
-    public static string WriteProtocol(EmulatedHosts hosts, string directory, string[] loadHosts, int candidatePort, string? unreachable = null)
+    /// <param name="scenarios">Fewer scenarios for a shorter campaign; both (healthz, api_status) by default.</param>
+    public static string WriteProtocol(EmulatedHosts hosts, string directory, string[] loadHosts, int candidatePort, string? unreachable = null, string[]? scenarios = null)
     {
-        var node = Path.Combine(Repository.Root, "apps", "node", "server.js");
+        scenarios ??= ["healthz", "api_status"];
+        var node = Path.Combine(TestRepository.Root, "apps", "node", "server.js");
         var hostsNode = new JsonObject();
         foreach (var name in EmulatedHosts.Names)
         {
@@ -33,7 +35,7 @@ internal static class CampaignRun
                 ["work_dir"] = Path.Combine(hosts.StateDirectory, name, "work"),
             };
         }
-        JsonObject Profile(string mode) => new() { ["framework"] = "node", ["env"] = new JsonObject { ["FACEOFF_APP_MODE"] = mode }, ["scenarios"] = new JsonArray("healthz", "api_status") };
+        JsonObject Profile(string mode) => new() { ["framework"] = "node", ["env"] = new JsonObject { ["FACEOFF_APP_MODE"] = mode }, ["scenarios"] = new JsonArray([.. scenarios.Select(s => (JsonNode)s)]) };
         var protocol = new JsonObject
         {
             ["schema_version"] = 2,
@@ -50,11 +52,7 @@ internal static class CampaignRun
                     ["readiness"] = new JsonObject { ["path"] = "/healthz", ["timeout_seconds"] = 30 },
                 },
             },
-            ["scenarios"] = new JsonObject
-            {
-                ["healthz"] = new JsonObject { ["method"] = "GET", ["path"] = "/healthz", ["contract"] = new JsonObject { ["status"] = 200, ["media_type"] = "text/plain", ["exact_body"] = "ok\n" } },
-                ["api_status"] = new JsonObject { ["method"] = "GET", ["path"] = "/api/status", ["contract"] = new JsonObject { ["status"] = 200, ["media_type"] = "application/json" } },
-            },
+            ["scenarios"] = Scenarios(scenarios),
             ["profiles"] = new JsonObject { ["node_a"] = Profile("plain"), ["node_b"] = Profile("plain") },
             ["pairs"] = new JsonArray(new JsonObject
             {
@@ -78,9 +76,24 @@ internal static class CampaignRun
         return path;
     }
 
+    private static JsonObject Scenarios(string[] ids)
+    {
+        var all = new Dictionary<string, JsonObject>
+        {
+            ["healthz"] = new() { ["method"] = "GET", ["path"] = "/healthz", ["contract"] = new JsonObject { ["status"] = 200, ["media_type"] = "text/plain", ["exact_body"] = "ok\n" } },
+            ["api_status"] = new() { ["method"] = "GET", ["path"] = "/api/status", ["contract"] = new JsonObject { ["status"] = 200, ["media_type"] = "application/json" } },
+        };
+        var chosen = new JsonObject();
+        foreach (var id in ids)
+        {
+            chosen[id] = all[id];
+        }
+        return chosen;
+    }
+
     /// <summary>faceoff from this build, running the emulated hosts' servers with <paramref name="binary"/> (the published CLI copied to them).</summary>
     public static CliProcess Start(string binary, params string[] args) =>
-        CliProcess.StartWith(new Dictionary<string, string> { ["FACEOFF_BINARY"] = binary, ["FACEOFF_HOSTS_EMULATED"] = "1" }, Repository.Root, args);
+        CliProcess.StartWith(new Dictionary<string, string> { ["FACEOFF_BINARY"] = binary, ["FACEOFF_HOSTS_EMULATED"] = "1" }, TestRepository.Root, args);
 
     /// <summary>The single run directory under <paramref name="outputDirectory"/>.</summary>
     public static string RunDirectory(string outputDirectory) => Directory.GetDirectories(Path.Combine(outputDirectory, "runs")).Single();

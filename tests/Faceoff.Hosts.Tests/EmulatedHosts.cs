@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Faceoff.Hosts.Load;
 using Faceoff.Hosts.Transport;
+using Faceoff.Testing;
 
 namespace Faceoff.Hosts.Tests;
 
@@ -69,7 +70,7 @@ public sealed class EmulatedHosts : IAsyncLifetime
                 }
                 else
                 {
-                    var (binary, error) = await FaceoffBinary.PublishAsync(Repository.Root, PublishDirectory, CancellationToken.None).ConfigureAwait(false);
+                    var (binary, error) = await FaceoffBinary.PublishAsync(TestRepository.Root, PublishDirectory, CancellationToken.None).ConfigureAwait(false);
                     _binary = binary ?? throw new InvalidOperationException(error);
                 }
             }
@@ -111,7 +112,7 @@ public sealed class EmulatedHosts : IAsyncLifetime
 
     private async Task<(int Code, string Output)> ScriptAsync(string verb)
     {
-        var start = new ProcessStartInfo(Path.Combine(Repository.Root, "scripts", "test-hosts.sh"), verb)
+        var start = new ProcessStartInfo(Path.Combine(TestRepository.Root, "scripts", "test-hosts.sh"), verb)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -165,23 +166,5 @@ public sealed class HostsFactAttribute : FactAttribute
         }
 
         return missing.Count == 0 ? null : $"emulated hosts need {string.Join(", ", missing)} (scripts/install-prereqs.sh installs them)";
-    }
-}
-
-internal static class Repository
-{
-    public static string Root { get; } = Find();
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Faceoff.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Faceoff.slnx not found above {AppContext.BaseDirectory}.");
     }
 }

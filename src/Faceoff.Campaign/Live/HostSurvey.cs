@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Faceoff.Hosts.Load;
 using Faceoff.Hosts.Remote;
 using Faceoff.Protocol.Model;
@@ -13,7 +12,7 @@ namespace Faceoff.Campaign.Live;
 /// </summary>
 internal static class HostSurvey
 {
-    public const string HostsFile = "hosts/hosts.json";
+    public const string HostsPath = "hosts/hosts.json";
 
     /// <summary>Warn when a clock's offset plus uncertainty exceeds this share of the pass duration.</summary>
     public const double WarnShare = 0.01;
@@ -159,33 +158,17 @@ internal static class HostSurvey
     private static async Task WriteAsync(
         CampaignProtocol protocol, CampaignHosts hosts, Dictionary<string, MachineInfo> facts, Dictionary<string, ClockOffset> clocks, string runDirectory, CancellationToken ct)
     {
-        var document = new
-        {
-            emulated = hosts.Emulated(Environment.GetEnvironmentVariable),
-            hosts = hosts.Hosts.Values.OrderBy(h => h.Name, StringComparer.Ordinal).Select(h => new
-            {
-                name = h.Name,
-                description = h.Description,
-                cpu_model = facts[h.Name].CpuModel,
-                logical_cores = facts[h.Name].LogicalCores,
-                memory_kib = facts[h.Name].MemoryKib,
-                kernel = facts[h.Name].Kernel,
-                os = facts[h.Name].Os,
-                clock_offset_ms = clocks.TryGetValue(h.Name, out var c) ? c.OffsetMs : (double?)null,
-                clock_uncertainty_ms = clocks.TryGetValue(h.Name, out var u) ? u.UncertaintyMs : (double?)null,
-            }),
-            pairs = protocol.Pairs.Select(p => new
-            {
-                pair = p.Name,
-                server_host = p.ServerHost,
-                load_hosts = hosts.LoadHosts(p).Select(h => h.Name),
-                target = hosts.TargetAddress(p),
-                bind = hosts.BindAddress(p),
-            }),
-            measured_at = DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture),
-        };
-        var path = Path.Combine(runDirectory, HostsFile);
+        var document = new HostsFile(
+            hosts.Emulated(Environment.GetEnvironmentVariable),
+            [.. hosts.Hosts.Values.OrderBy(h => h.Name, StringComparer.Ordinal).Select(h => new HostsFileHost(
+                h.Name, h.Description, facts[h.Name].CpuModel, facts[h.Name].LogicalCores, facts[h.Name].MemoryKib, facts[h.Name].Kernel, facts[h.Name].Os,
+                clocks.TryGetValue(h.Name, out var c) ? c.OffsetMs : null,
+                clocks.TryGetValue(h.Name, out var u) ? u.UncertaintyMs : null))],
+            [.. protocol.Pairs.Select(p => new HostsFilePair(
+                p.Name, p.ServerHost, [.. hosts.LoadHosts(p).Select(h => h.Name)], hosts.TargetAddress(p), hosts.BindAddress(p)))],
+            DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture));
+        var path = Path.Combine(runDirectory, HostsPath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(document, HostJson.Indented), ct).ConfigureAwait(false);
+        await File.WriteAllTextAsync(path, document.Serialize(), ct).ConfigureAwait(false);
     }
 }

@@ -118,6 +118,10 @@ public sealed class LiveBackend(CampaignProtocol protocol, RunSettings settings,
         {
             Progress = line => observer.Notice(NoticeLevel.Info, line),
             Launcher = _launcher,
+            // Pairs on a server host are checked there, against the servers the passes will measure.
+            Servers = hosts is not null && protocol.Pairs.Any(p => !hosts.ServerHost(p).IsLocal)
+                ? new HostParityLauncher(protocol, hosts, new LocalParityLauncher(_launcher))
+                : null,
             Database = _database?.Service,
         };
         var report = await ParityGate.RunAsync(protocol, Prepared, options, cancellationToken).ConfigureAwait(false);

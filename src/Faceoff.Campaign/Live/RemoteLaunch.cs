@@ -16,7 +16,9 @@ internal static class RemoteLaunch
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(15);
 
     /// <summary><c>cd DIR &amp;&amp; exec env K=V... COMMAND ARGS</c> for the profile's server, with <c>{host}</c>/<c>{port}</c> given.</summary>
-    public static string StartCommand(FrameworkDefinition framework, ProfileDefinition profile, IReadOnlyDictionary<string, string> placeholders, string bindAddress, int port)
+    /// <param name="constrained">Adds the framework's constrained variant (the parity gate's C05 launch), as the local launcher does.</param>
+    public static string StartCommand(
+        FrameworkDefinition framework, ProfileDefinition profile, IReadOnlyDictionary<string, string> placeholders, string bindAddress, int port, bool constrained = false)
     {
         var values = new Dictionary<string, string>(placeholders)
         {
@@ -24,8 +26,10 @@ internal static class RemoteLaunch
             [Placeholders.Port] = port.ToString(CultureInfo.InvariantCulture),
         };
         var spec = framework.Start;
-        var env = spec.Env.SetItems(profile.Env).ToImmutableDictionary(kv => kv.Key, kv => Placeholders.Expand(kv.Value, values));
-        var args = spec.Args.Concat(profile.Args).Select(a => Placeholders.Expand(a, values));
+        var variant = constrained ? framework.Constrained : null;
+        var env = spec.Env.SetItems(profile.Env).SetItems(variant?.Env ?? ImmutableDictionary<string, string>.Empty)
+            .ToImmutableDictionary(kv => kv.Key, kv => Placeholders.Expand(kv.Value, values));
+        var args = spec.Args.Concat(profile.Args).Concat(variant is null ? [] : variant.Args).Select(a => Placeholders.Expand(a, values));
         return Command(spec, env, args, values, exec: true);
     }
 

@@ -22,7 +22,8 @@ public sealed class CampaignPublisher : ICampaignPublisher
         try
         {
             var raw = RawInputs.Where(p => Path.Exists(Path.Combine(runDirectory, p))).ToList();
-            var report = ReportBuilder.Build(input.Protocol, input.Store.State, input.Cells, RunFiles.Describe(runDirectory, raw));
+            var report = ReportBuilder.Build(
+                input.Protocol, input.Store.State, input.Cells, RunFiles.Describe(runDirectory, raw), HostsReportReader.Read(input.Protocol, runDirectory));
             var seal = PublicationWriter.Publish(report, runDirectory, raw, input.UpdateLatest ? input.Store.OutputDirectory : null);
             var error = seal.Findings.Count == 0
                 ? null

@@ -16,7 +16,9 @@ namespace Faceoff.Campaign.Publishing;
 /// </summary>
 internal static class ReportBuilder
 {
-    public static CampaignReport Build(CampaignProtocol protocol, RunState state, IReadOnlyList<CellRecord> cells, IReadOnlyList<ArtifactEntry> artifacts)
+    /// <param name="hosts">The hosts part (<see cref="HostsReportReader"/>); null for a run on this machine alone.</param>
+    public static CampaignReport Build(
+        CampaignProtocol protocol, RunState state, IReadOnlyList<CellRecord> cells, IReadOnlyList<ArtifactEntry> artifacts, HostsReport? hosts = null)
     {
         var settings = StatisticsSettings.Default with
         {
@@ -68,6 +70,7 @@ internal static class ReportBuilder
             Comparisons = comparisons,
             Claims = claims,
             Aa = aa,
+            Hosts = hosts,
             ClaimRules = ClaimRules.Text,
             StatisticsMethod = [.. Statistics.StatisticsMethod.Describe(settings), .. TwoLevelMethod.Describe(settings)],
             Notes = [.. Notes(protocol, state, ordered), .. AaNotes(aa)],

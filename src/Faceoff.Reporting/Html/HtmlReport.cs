@@ -29,6 +29,7 @@ public static class HtmlReport
         AppendComparisons(index, html);
         HtmlSections.AppendCharts(index, html);
         HtmlSections.AppendProblems(index, linkBase, html);
+        HostsSection.Append(report.Hosts, html);
         // The note brings its own heading ("Methodology: …"), which becomes this section's h2.
         html.Append("<section id=\"methodology\">\n<div class=\"methodology\">\n")
             .Append(MarkdownHtml.Render(methodologyMarkdown)).Append("</div>\n</section>\n");
@@ -108,6 +109,11 @@ public static class HtmlReport
         }
 
         yield return ("attention", "Cells needing attention");
+        if (index.Report.Hosts is not null)
+        {
+            yield return (HostsSection.Anchor, "Hosts");
+        }
+
         yield return ("methodology", "Methodology");
         yield return ("artifacts", "Artifacts");
     }

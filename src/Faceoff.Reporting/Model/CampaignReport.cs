@@ -55,6 +55,10 @@ public sealed record CampaignReport
     /// <summary>For an A/A run (<c>--aa</c>): its rows against the bar, which is the run's verdict in place of claims.</summary>
     public AaCheck? Aa { get; init; }
 
+    /// <summary>Topology, host facts, clock offsets and per-host throughput when some host was not this machine; absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public HostsReport? Hosts { get; init; }
+
     /// <summary>The claim rules exactly as the statistics library applies them, printed verbatim in the methodology.</summary>
     public IReadOnlyList<string> ClaimRules { get; init; } = [];
 
