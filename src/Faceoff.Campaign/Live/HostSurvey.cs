@@ -160,8 +160,8 @@ internal static class HostSurvey
     {
         var document = new HostsFile(
             hosts.Emulated(Environment.GetEnvironmentVariable),
-            [.. hosts.Hosts.Values.OrderBy(h => h.Name, StringComparer.Ordinal).Select(h => new HostsFileHost(
-                h.Name, h.Description, facts[h.Name].CpuModel, facts[h.Name].LogicalCores, facts[h.Name].MemoryKib, facts[h.Name].Kernel, facts[h.Name].Os,
+            [.. hosts.Hosts.Values.OrderBy(h => h.Name, StringComparer.Ordinal).Select(h => new Reporting.Model.HostEntry(
+                h.Name, h.Description, facts[h.Name].CpuModel, facts[h.Name].LogicalCores, facts[h.Name].MemoryKib, facts[h.Name].Os, facts[h.Name].Kernel,
                 clocks.TryGetValue(h.Name, out var c) ? c.OffsetMs : null,
                 clocks.TryGetValue(h.Name, out var u) ? u.UncertaintyMs : null))],
             [.. protocol.Pairs.Select(p => new HostsFilePair(

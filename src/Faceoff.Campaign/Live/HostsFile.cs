@@ -1,12 +1,14 @@
 using System.Text.Json;
+using Faceoff.Reporting.Model;
 
 namespace Faceoff.Campaign.Live;
 
 /// <summary>
 /// <c>hosts/hosts.json</c> as <see cref="HostSurvey"/> writes it and the report reads it back: the one record of which
-/// host ran what, what each host is and each load host's clock offset.
+/// host ran what, what each host is and each load host's clock offset. Hosts are the report's own <see cref="HostEntry"/>
+/// (clock fields only for load hosts), so the report takes them as they are.
 /// </summary>
-internal sealed record HostsFile(bool Emulated, IReadOnlyList<HostsFileHost> Hosts, IReadOnlyList<HostsFilePair> Pairs, string MeasuredAt)
+internal sealed record HostsFile(bool Emulated, IReadOnlyList<HostEntry> Hosts, IReadOnlyList<HostsFilePair> Pairs, string MeasuredAt)
 {
     public string Serialize() => JsonSerializer.Serialize(this, HostJson.Indented);
 
@@ -14,11 +16,6 @@ internal sealed record HostsFile(bool Emulated, IReadOnlyList<HostsFileHost> Hos
     public static HostsFile Deserialize(string json) =>
         JsonSerializer.Deserialize<HostsFile>(json, HostJson.Options) ?? throw new JsonException("the hosts file is JSON null");
 }
-
-/// <param name="ClockOffsetMs">Host clock minus this machine's; measured for load hosts only.</param>
-internal sealed record HostsFileHost(
-    string Name, string Description, string CpuModel, int LogicalCores, long MemoryKib, string Kernel, string Os,
-    double? ClockOffsetMs, double? ClockUncertaintyMs);
 
 /// <param name="Target">The address load is sent to; <paramref name="Bind"/> what the servers bind.</param>
 internal sealed record HostsFilePair(string Pair, string ServerHost, IReadOnlyList<string> LoadHosts, string Target, string Bind);

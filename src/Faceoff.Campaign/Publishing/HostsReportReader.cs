@@ -31,7 +31,7 @@ internal static class HostsReportReader
         }
         return new HostsReport(
             file.Emulated,
-            [.. file.Hosts.Select(h => new HostEntry(h.Name, h.Description, h.CpuModel, h.LogicalCores, h.MemoryKib, h.Os, h.Kernel, h.ClockOffsetMs, h.ClockUncertaintyMs))],
+            file.Hosts,
             [.. file.Pairs.Select(p => new PairPlacement(p.Pair, p.ServerHost, p.LoadHosts))],
             protocol.Measured.DurationSeconds,
             HostSurvey.WarnShare,
