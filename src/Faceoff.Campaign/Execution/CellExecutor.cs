@@ -102,7 +102,8 @@ internal static class CellExecutor
             {
                 // Each side's warmup runs right before its own first repeat: warming both sides first left the
                 // candidate idle through the reference's warmup, and a c=1 first repeat then ran at a third of the rest.
-                for (var w = 1; ok && repeat == firstRepeat + 1 && w <= warmup.Repeats; w++)
+                var firstOfLaunch = repeat == firstRepeat + 1;
+                for (var w = 1; ok && firstOfLaunch && w <= warmup.Repeats; w++)
                 {
                     ok = await Run(slot, PassKind.Warmup, w, warmup).ConfigureAwait(false);
                 }

@@ -50,3 +50,18 @@ public sealed record CellRecord(
     /// <summary>True when nothing is left to measure: every launch done, no failure.</summary>
     public bool IsFinished(int launches) => Status == CellStatus.Completed && LaunchesDone >= launches;
 }
+
+/// <summary>Questions about a run's cells that more than one part of the report asks.</summary>
+public static class CellRecords
+{
+    /// <summary>
+    /// Every until-stable warmup of the run once, with the process it warmed: each cell file repeats the warmup of the
+    /// process that served it, so the same warmup appears in every cell that process served.
+    /// </summary>
+    public static IEnumerable<(ServerUse Server, ServerWarmupRecord Warmup)> Warmups(IEnumerable<CellRecord> cells) =>
+        cells
+            .SelectMany(c => c.Servers)
+            .Where(s => s.Warmup is not null)
+            .DistinctBy(s => (s.Side, s.Profile, s.Pid, s.LogPath, s.Warmup!.Scenario))
+            .Select(s => (s, s.Warmup!));
+}

@@ -22,11 +22,7 @@ internal static class LaunchCost
             return null;
         }
         var repeat = 2 * measured.Average(p => p.Measurement.ElapsedSeconds);
-        var stable = cells
-            .SelectMany(c => c.Servers)
-            .Where(s => s.Warmup is not null)
-            .DistinctBy(s => (s.Side, s.Profile, s.Pid, s.LogPath, s.Warmup!.Scenario))
-            .Sum(s => s.Warmup!.Seconds);
+        var stable = CellRecords.Warmups(cells).Sum(w => w.Warmup.Seconds);
         var fixedWarmup = cells.SelectMany(c => c.Passes).Where(p => p.Kind == PassKind.Warmup).Sum(p => p.Measurement.ElapsedSeconds);
         var cost = (stable + fixedWarmup) / cellLaunches / repeat;
         return double.IsFinite(cost) && cost > 0 ? cost : null;

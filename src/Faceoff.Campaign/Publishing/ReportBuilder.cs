@@ -124,11 +124,7 @@ internal static class ReportBuilder
         {
             notes.Add($"The run was resumed {state.Sessions.Count - 1} time(s); sessions started at {string.Join(", ", state.Sessions.Select(Time))}. Cells finished in an earlier session were kept, not measured again.");
         }
-        notes.AddRange(cells
-            .SelectMany(c => c.Servers)
-            .Where(s => s.Warmup is not null)
-            .DistinctBy(s => (s.Side, s.Profile, s.Pid, s.LogPath, s.Warmup!.Scenario))
-            .Select(s => WarmupNote(s.Warmup!, s.Pid)));
+        notes.AddRange(CellRecords.Warmups(cells).Select(w => WarmupNote(w.Warmup, w.Server.Pid)));
         notes.AddRange(cells
             .Where(c => c.Status == CellStatus.Failed)
             .SelectMany(c => c.Failures.Select(f => $"Cell {c.Key} failed: {f.OneLine}{Exit(f)}.")));
