@@ -33,7 +33,7 @@ public static class ProtocolDefaults
     public static readonly PassPlan Measured = new(null, 5, MeasuredRepeats, MeasuredLaunches);
 
     /// <summary>Fields of <c>warmup.until_stable</c> that are left out.</summary>
-    public static readonly StabilityRule UntilStable = new(WindowSeconds: 3, MaxCv: 0.05, MaxSeconds: 30);
+    public static readonly StabilityRule UntilStable = new(WindowSeconds: 3, MaxCv: 0.05, MaxSeconds: 30, PassSeconds: 1);
 
     /// <summary>The seed's bound (comparative_benchmark_contract.v1.json).</summary>
     public static readonly ReproducibilityBounds Reproducibility = new(0.4);

@@ -78,7 +78,7 @@ public sealed class DefaultProtocolTests
         Assert.Equal(
             new WarmupPlan(
                 new PassPlan(null, warmup.GetProperty("duration_seconds").GetDouble(), warmup.GetProperty("repeats").GetInt32()),
-                new StabilityRule(stable.GetProperty("window_seconds").GetInt32(), stable.GetProperty("max_cv").GetDouble(), stable.GetProperty("max_seconds").GetDouble())),
+                new StabilityRule(stable.GetProperty("window_seconds").GetDouble(), stable.GetProperty("max_cv").GetDouble(), stable.GetProperty("max_seconds").GetDouble(), stable.GetProperty("pass_seconds").GetDouble())),
             Protocol.Warmup);
         Assert.Equal(new ReproducibilityBounds(0.4), Protocol.Reproducibility);
         Assert.Equal(new ParitySettings(CharsetRule.Ignore, "healthz", "/hold", 1.0, 0.5, 5, 100), Protocol.Parity);

@@ -47,7 +47,8 @@ public sealed class SchemaTests
         Assert.Equal(ProtocolDefaults.WarmupRepeats, Default("warmup", "repeats").GetInt32());
         Assert.Equal(ProtocolDefaults.Measured.DurationSeconds, Definitions.GetProperty("measured").GetProperty("default").GetProperty("duration_seconds").GetDouble());
         Assert.Equal(ProtocolDefaults.MeasuredRepeats, Default("measured", "repeats").GetInt32());
-        Assert.Equal(ProtocolDefaults.UntilStable.WindowSeconds, Default("until_stable", "window_seconds").GetInt32());
+        Assert.Equal(ProtocolDefaults.UntilStable.WindowSeconds, Default("until_stable", "window_seconds").GetDouble());
+        Assert.Equal(ProtocolDefaults.UntilStable.PassSeconds, Default("until_stable", "pass_seconds").GetDouble());
         Assert.Equal(ProtocolDefaults.UntilStable.MaxCv, Default("until_stable", "max_cv").GetDouble());
         Assert.Equal(ProtocolDefaults.UntilStable.MaxSeconds, Default("until_stable", "max_seconds").GetDouble());
         Assert.Equal(ProtocolDefaults.Reproducibility.MaxCvRatio, Default("reproducibility", "max_cv_ratio").GetDouble());

@@ -59,7 +59,7 @@ public sealed class SummaryTests
     {
         var plan = new WarmupPlan(new PassPlan(null, 1, 1), new StabilityRule(3, 0.05, 25));
 
-        Assert.Equal("1 s × 1, then until stable (CV ≤ 0.05 over 3 s, at most 25 s)", ProtocolSummary.Describe(plan));
+        Assert.Equal("1 s × 1, then until stable (CV ≤ 0.05 over 3 s of 1 s passes, at most 25 s)", ProtocolSummary.Describe(plan));
     }
 
     private static CampaignProtocol Load(string fields)

@@ -140,7 +140,7 @@ internal sealed class PairRunner(RunContext context, PairDefinition pair, CellCo
         }
         var scenario = _protocol.Scenarios[key.Scenario];
         context.Observer.PhaseStarted(CampaignPhase.ServerWarmup,
-            $"{pair.Name}: warming {slot.Side.Long()} {slot.Profile} on {key.Scenario} until stable (cv < {rule.MaxCv:0.###} over {rule.WindowSeconds} s, at most {rule.MaxSeconds:0.#} s)");
+            $"{pair.Name}: warming {slot.Side.Long()} {slot.Profile} on {key.Scenario} until stable (cv < {rule.MaxCv:0.###} over {rule.WindowSeconds:0.###} s of {rule.PassSeconds:0.###} s passes, at most {rule.MaxSeconds:0.#} s)");
         var (record, failure) = await StabilityWarmup.RunAsync(context, slot, scenario, key.Concurrency, rule, cancellationToken).ConfigureAwait(false);
         slot.Warmup = record;
         context.Observer.Notice(record.Stabilised ? NoticeLevel.Info : NoticeLevel.Warning,

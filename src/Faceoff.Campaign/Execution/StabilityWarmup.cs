@@ -6,15 +6,13 @@ using Faceoff.Reporting.Model;
 namespace Faceoff.Campaign.Execution;
 
 /// <summary>
-/// Warms a freshly started server until its throughput settles: one-second passes at the pair's first
-/// step until the last <c>window_seconds</c> of them vary less than <c>max_cv</c>, or <c>max_seconds</c>
+/// Warms a freshly started server until its throughput settles: passes of <c>pass_seconds</c> at the cell's
+/// step until those in the last <c>window_seconds</c> vary less than <c>max_cv</c>, or <c>max_seconds</c>
 /// has passed. JIT-compiled servers need this (ASP.NET Core takes 15–25 s here); a fixed warmup would
 /// either waste time on servers that settle at once or measure ones that have not.
 /// </summary>
 internal static class StabilityWarmup
 {
-    private const double PassSeconds = 1;
-
     public static async Task<(ServerWarmupRecord Record, ServerFailure? Failure)> RunAsync(
         RunContext context,
         ServerSlot slot,
@@ -33,7 +31,7 @@ internal static class StabilityWarmup
         while (Elapsed() < rule.MaxSeconds)
         {
             var pass = new PassContext(slot.Spec.Pair, scenario.Id, concurrency, slot.Side, slot.Profile, PassKind.ServerWarmup, throughputs.Count + 1, 0);
-            var seconds = Math.Min(PassSeconds, rule.MaxSeconds - Elapsed());
+            var seconds = Math.Min(rule.PassSeconds, rule.MaxSeconds - Elapsed());
             var request = new PassRequest(server.BaseUri, scenario, concurrency, PassBound.Seconds(seconds), 0, false);
             var attempt = await PassRunner.RunAsync(context, server, pass, request, meter: false, cancellationToken).ConfigureAwait(false);
             if (attempt.Failure is not null)
@@ -42,7 +40,7 @@ internal static class StabilityWarmup
                 break;
             }
             throughputs.Add(attempt.Outcome!.Measurement.ThroughputRps);
-            cv = WindowCv(throughputs, rule.WindowSeconds);
+            cv = WindowCv(throughputs, rule.WindowPasses);
             if (cv < rule.MaxCv)
             {
                 break;
@@ -51,7 +49,7 @@ internal static class StabilityWarmup
 
         var record = new ServerWarmupRecord(
             slot.Spec.Pair, slot.Side, slot.Profile, scenario.Id, concurrency,
-            Math.Round(Elapsed(), 3), failure is null && cv < rule.MaxCv, cv, rule.WindowSeconds, rule.MaxCv, throughputs);
+            Math.Round(Elapsed(), 3), failure is null && cv < rule.MaxCv, cv, rule.WindowSeconds, rule.MaxCv, throughputs, rule.PassSeconds);
         return (record, failure);
     }
 

@@ -30,9 +30,10 @@ public sealed record ServerWarmupRecord(
     double Seconds,
     bool Stabilised,
     double? FinalCv,
-    int WindowSeconds,
+    double WindowSeconds,
     double MaxCv,
-    IReadOnlyList<double> Throughputs);
+    IReadOnlyList<double> Throughputs,
+    double PassSeconds = 1);
 
 /// <summary>
 /// The run's journal (<c>run_state.json</c>): which protocol it runs (by hash, so a resume cannot mix

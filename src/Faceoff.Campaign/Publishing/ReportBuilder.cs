@@ -109,7 +109,7 @@ internal static class ReportBuilder
         {
             "Within each cell the measured repeats alternate candidate and reference (cand r1, ref r1, cand r2, …) so drift of the machine over the cell cannot favour one side; the order is listed in measured_pass_order.",
             "Warmup and measurement use the same server process: each pair's two servers stay up for all of the pair's cells unless one fails.",
-            "Every scenario is warm before it is measured: before the first cell of each scenario on a server process, that scenario is driven in one-second passes at the cell's step until its throughput is stable (or the bound is reached), on both sides; each such warmup is recorded below and in the cell file.",
+            "Every scenario is warm before it is measured: before the first cell of each scenario on a server process, that scenario is driven in short passes (warmup.until_stable.pass_seconds) at the cell's step until its throughput is stable (or the bound is reached), on both sides; each such warmup is recorded below and in the cell file.",
         };
         notes.AddRange(state.Prepare?.Notes ?? []);
         if (state.Flags.SkipParity is { } origin)
@@ -159,7 +159,7 @@ internal static class ReportBuilder
         var outcome = w.Stabilised
             ? $"reached steady throughput after {w.Seconds:0.0} s"
             : $"did not reach steady throughput within {w.Seconds:0.0} s and was measured anyway";
-        return $"Server warmup: {w.Pair} {w.Profile} (pid {pid}) on {w.Scenario} {outcome} (cv {cv} over the last {w.WindowSeconds} one-second passes at c={w.Concurrency}, bound {w.MaxCv:0.###}).";
+        return $"Server warmup: {w.Pair} {w.Profile} (pid {pid}) on {w.Scenario} {outcome} (cv {cv} over the last {StabilityRule.Passes(w.WindowSeconds, w.PassSeconds)} passes of {w.PassSeconds:0.###} s at c={w.Concurrency}, bound {w.MaxCv:0.###}).";
     }
 
     private static string Exit(ServerFailure failure) =>

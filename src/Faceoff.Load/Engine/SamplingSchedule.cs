@@ -10,6 +10,9 @@ namespace Faceoff.Load.Engine;
 /// </summary>
 internal sealed class SamplingSchedule
 {
+    /// <summary>The share of the pass over which the floor is spread.</summary>
+    private const double FloorSpan = 0.75;
+
     private readonly EnginePlan _plan;
     private readonly long _quota;
     private readonly long _initialBudget;
@@ -42,8 +45,10 @@ internal sealed class SamplingSchedule
         return true;
     }
 
-    // The floor's share due by now: quota × progress, rounded up, plus one so that a pass ending a little
-    // before its nominal end (the last requests still in flight) has not fallen short.
+    // The floor's share due by now: quota × progress over the first FloorSpan of the pass, rounded up, plus one.
+    // Ending the schedule early leaves slack for what the schedule cannot foresee: the last requests still in
+    // flight when the pass ends, and a stall near its end (a busy machine) after which too few requests start
+    // to catch up — that once left a 70-response pass with 39 checks.
     private long Scheduled(long now, long remainingBudget)
     {
         double progress;
@@ -60,6 +65,6 @@ internal sealed class SamplingSchedule
             progress = 1;
         }
 
-        return Math.Min(_quota, (long)Math.Ceiling(_quota * Math.Clamp(progress, 0, 1)) + 1);
+        return Math.Min(_quota, (long)Math.Ceiling(_quota * Math.Clamp(progress / FloorSpan, 0, 1)) + 1);
     }
 }

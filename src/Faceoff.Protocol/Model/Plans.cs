@@ -19,10 +19,18 @@ public sealed record PassPlan(long? Requests, double? DurationSeconds, int Repea
 /// </summary>
 public sealed record WarmupPlan(PassPlan Fixed, StabilityRule? UntilStable);
 
-/// <param name="WindowSeconds">How many of the latest per-second samples must be stable.</param>
+/// <param name="WindowSeconds">How many seconds of the latest warmup passes must be stable (at least two passes).</param>
 /// <param name="MaxCv">Coefficient of variation under which the window counts as stable.</param>
 /// <param name="MaxSeconds">Give up warming after this long and record that stability was not reached.</param>
-public sealed record StabilityRule(int WindowSeconds, double MaxCv, double MaxSeconds);
+/// <param name="PassSeconds">Length of one warmup pass: each is one throughput sample of the window.</param>
+public sealed record StabilityRule(double WindowSeconds, double MaxCv, double MaxSeconds, double PassSeconds = 1)
+{
+    /// <summary>How many of the latest passes the window holds.</summary>
+    public int WindowPasses => Passes(WindowSeconds, PassSeconds);
+
+    /// <summary>Whole passes in a window; the small slack keeps 1.5 ÷ 0.5 from rounding down to 2.</summary>
+    public static int Passes(double windowSeconds, double passSeconds) => (int)Math.Floor((windowSeconds / passSeconds) + 1e-9);
+}
 
 /// <summary>The seed's reproducibility bound: a cell whose repeats vary more than this is unstable.</summary>
 public sealed record ReproducibilityBounds(double MaxCvRatio);

@@ -52,7 +52,7 @@ public static class ProtocolFields
 
     public static readonly ImmutableArray<string> Measured = ["requests", "duration_seconds", "repeats", "launches"];
 
-    public static readonly ImmutableArray<string> UntilStable = ["window_seconds", "max_cv", "max_seconds"];
+    public static readonly ImmutableArray<string> UntilStable = ["window_seconds", "pass_seconds", "max_cv", "max_seconds"];
 
     public static readonly ImmutableArray<string> Reproducibility = ["max_cv_ratio"];
 

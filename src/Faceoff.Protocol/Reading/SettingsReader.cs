@@ -103,13 +103,20 @@ internal sealed class SettingsReader(ProtocolDraft draft, Diagnostics diagnostic
         }
 
         var fallback = ProtocolDefaults.UntilStable;
-        var window = Values.Int(rule.Optional("window_seconds"), diagnostics, 2, 3600, "an integer 2-3600")
+        var window = Values.Number(rule.Optional("window_seconds"), diagnostics, v => v is > 0 and <= 3600, "a number of seconds above 0, at most 3600")
             ?? Defaulted(rule, "window_seconds", fallback.WindowSeconds);
+        var passSeconds = Values.Number(rule.Optional("pass_seconds"), diagnostics, v => v is >= 0.1 and <= 60, "a number of seconds 0.1-60")
+            ?? Defaulted(rule, "pass_seconds", fallback.PassSeconds);
+        if (StabilityRule.Passes(window, passSeconds) < 2)
+        {
+            // A CV needs two samples: a window shorter than two passes could never be judged stable.
+            diagnostics.Report(rule.Optional("window_seconds")?.At ?? rule.At, $"window_seconds must hold at least two warmup passes of {passSeconds} s (pass_seconds), got {window} s");
+        }
         var maxCv = Values.Number(rule.Optional("max_cv"), diagnostics, v => v is > 0 and <= 1, CvExpectation)
             ?? Defaulted(rule, "max_cv", fallback.MaxCv);
         var maxSeconds = Values.Positive(rule.Optional("max_seconds"), diagnostics)
             ?? Defaulted(rule, "max_seconds", fallback.MaxSeconds);
-        return new StabilityRule(window, maxCv, maxSeconds);
+        return new StabilityRule(window, maxCv, maxSeconds, passSeconds);
 
         T Defaulted<T>(ObjectView view, string field, T value)
         {

@@ -34,7 +34,7 @@ public sealed record ProtocolSummary(ImmutableArray<SummaryTable> Tables, Campai
 
     public static string Describe(WarmupPlan plan) =>
         Describe(plan.Fixed) + (plan.UntilStable is { } rule
-            ? $", then until stable (CV ≤ {Number(rule.MaxCv)} over {rule.WindowSeconds} s, at most {Number(rule.MaxSeconds)} s)"
+            ? $", then until stable (CV ≤ {Number(rule.MaxCv)} over {Number(rule.WindowSeconds)} s of {Number(rule.PassSeconds)} s passes, at most {Number(rule.MaxSeconds)} s)"
             : string.Empty);
 
     private static SummaryTable Campaign(CampaignProtocol protocol)

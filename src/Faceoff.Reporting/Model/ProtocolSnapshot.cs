@@ -44,7 +44,8 @@ public sealed record PassSnapshot(long? Requests, double? DurationSeconds, int R
 /// <summary>Warmup: fixed passes, or warm until the last window's per-second CV is under a bound.</summary>
 public sealed record WarmupSnapshot(PassSnapshot Fixed, StabilitySnapshot? UntilStable);
 
-public sealed record StabilitySnapshot(int WindowSeconds, double MaxCv, double MaxSeconds);
+/// <param name="PassSeconds">One warmup pass (one throughput sample); reports from before the field warmed in one-second passes.</param>
+public sealed record StabilitySnapshot(double WindowSeconds, double MaxCv, double MaxSeconds, double PassSeconds = 1);
 
 /// <summary>A setting that did not come from the protocol file.</summary>
 /// <param name="Source">default, environment or command_line.</param>

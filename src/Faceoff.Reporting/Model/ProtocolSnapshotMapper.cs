@@ -23,7 +23,7 @@ public static class ProtocolSnapshotMapper
             new WarmupSnapshot(
                 MapPass(protocol.Warmup.Fixed),
                 protocol.Warmup.UntilStable is { } rule
-                    ? new StabilitySnapshot(rule.WindowSeconds, rule.MaxCv, rule.MaxSeconds)
+                    ? new StabilitySnapshot(rule.WindowSeconds, rule.MaxCv, rule.MaxSeconds, rule.PassSeconds)
                     : null),
             MapPass(protocol.Measured),
             protocol.Reproducibility.MaxCvRatio,

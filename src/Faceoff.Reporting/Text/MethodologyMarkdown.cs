@@ -148,7 +148,7 @@ public static class MethodologyMarkdown
             .Append("each scenario is warmed on every process before its first measured cell. ");
         if (warmup.UntilStable is { } rule)
         {
-            text.Append($"That warmup ran in one-second passes until the per-second throughput of the last {Fmt.Integer(rule.WindowSeconds)} s varied by a CV under ")
+            text.Append($"That warmup ran in passes of {Fmt.Seconds(rule.PassSeconds)} until the throughputs of the passes in the last {Fmt.Seconds(rule.WindowSeconds)} varied by a CV under ")
                 .Append($"{Fmt.Fixed(rule.MaxCv, 3)}, for at most {Fmt.Fixed(rule.MaxSeconds, 0)} s. ");
         }
         text.Append($"In every cell, each side then ran {Fmt.Integer(warmup.Fixed.Repeats)} fixed warmup pass(es) of {PassSize(warmup.Fixed)} at the cell's step ")
