@@ -188,9 +188,10 @@ public sealed class CampaignRunner(ICampaignBackend backend, ICampaignPublisher 
                 : $"resuming: {done} of {total} cell launches already measured ({all.Count} cells × {launches} launches)");
         }
         var counter = new CellCounter(done, total);
+        var quiet = new QuietMachine(context);
         foreach (var pair in protocol.Pairs)
         {
-            await new PairRunner(context, pair, counter).RunAsync(cancellationToken).ConfigureAwait(false);
+            await new PairRunner(context, pair, counter, quiet).RunAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 }

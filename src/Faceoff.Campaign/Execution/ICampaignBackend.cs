@@ -26,6 +26,9 @@ public interface ICampaignBackend
     /// <summary>The protocol's database once prepare started it; null for an HTTP-only campaign.</summary>
     ICampaignDatabase? Database => null;
 
+    /// <summary>The machine-speed probe checked before every cell; null runs every cell without checking.</summary>
+    IMachineSpeed? Machine => null;
+
     /// <summary>Stops what prepare started for the whole run (the database), before the publication reads the run directory.</summary>
     Task ReleaseAsync() => Task.CompletedTask;
 }

@@ -13,7 +13,7 @@ namespace Faceoff.Campaign.Execution;
 /// skipped; a failed one runs again from its first launch. A server that fails is restarted (and re-warmed) for
 /// the next cell and still counts as the same launch; one that cannot start fails the pair's remaining cells.
 /// </summary>
-internal sealed class PairRunner(RunContext context, PairDefinition pair, CellCounter counter)
+internal sealed class PairRunner(RunContext context, PairDefinition pair, CellCounter counter, QuietMachine quiet)
 {
     private readonly CampaignProtocol _protocol = context.Protocol;
 
@@ -83,6 +83,7 @@ internal sealed class PairRunner(RunContext context, PairDefinition pair, CellCo
                     await slot.DiscardAsync().ConfigureAwait(false);
                 }
             }
+            await quiet.CheckAsync(_protocol.Measured.Launches > 1 ? $"{key} (launch {launch})" : key.ToString(), cancellationToken).ConfigureAwait(false);
             var result = await RunCellAsync(key, slots, cells[key], launch, cancellationToken).ConfigureAwait(false);
             context.Store.WriteCell(result.Record, result.PassFiles);
             cells[key] = result.Record;

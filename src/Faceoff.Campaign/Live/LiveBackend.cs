@@ -35,6 +35,8 @@ public sealed class LiveBackend(CampaignProtocol protocol, RunSettings settings,
 
     public ICampaignDatabase? Database => _database;
 
+    public IMachineSpeed? Machine { get; } = new MachineSpeedProbe();
+
     public async Task<PrepareOutcome> PrepareAsync(string runDirectory, CancellationToken cancellationToken)
     {
         // The database first: a missing PostgreSQL fails prepare in a second, before minutes of builds.

@@ -58,7 +58,22 @@ public sealed record RunState(
     DateTimeOffset? TimingStartedAt,
     DateTimeOffset? FinishedAt,
     PreparedFacts? Prepare,
-    string? Message)
+    string? Message,
+    MachineJournal? Machine = null)
 {
     public const int CurrentFormat = 1;
 }
+
+/// <summary>The machine-speed checks made before the cells (<see cref="Execution.QuietMachine"/>).</summary>
+/// <param name="BaselineMilliseconds">The speed probe's calibrated time at the start of the run.</param>
+/// <param name="MinSpeed">The share of the calibrated speed below which the run waited.</param>
+/// <param name="Checks">How many cells were checked.</param>
+/// <param name="Slow">Every check that found the machine slow, with how long the run waited.</param>
+public sealed record MachineJournal(double BaselineMilliseconds, double MinSpeed, int Checks, IReadOnlyList<SlowMachine> Slow);
+
+/// <summary>One check that found the machine below the bound.</summary>
+/// <param name="Where">The cell (and launch) that was about to run.</param>
+/// <param name="Slowest">The lowest speed seen while waiting, as a share of the calibrated one.</param>
+/// <param name="Final">The speed when the cell started.</param>
+/// <param name="Recovered">False when the wait ran out and the cell was measured on the slow machine.</param>
+public sealed record SlowMachine(DateTimeOffset At, string Where, double Slowest, double Final, double WaitedSeconds, bool Recovered);

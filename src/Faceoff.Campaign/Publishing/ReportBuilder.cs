@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Faceoff.Campaign.Execution;
 using Faceoff.Campaign.Model;
 using Faceoff.Protocol.Model;
 using Faceoff.Reporting.Model;
@@ -124,6 +125,7 @@ internal static class ReportBuilder
         {
             notes.Add($"The run was resumed {state.Sessions.Count - 1} time(s); sessions started at {string.Join(", ", state.Sessions.Select(Time))}. Cells finished in an earlier session were kept, not measured again.");
         }
+        notes.AddRange(MachineNotes(state.Machine));
         notes.AddRange(CellRecords.Warmups(cells).Select(w => WarmupNote(w.Warmup, w.Server.Pid)));
         notes.AddRange(cells
             .Where(c => c.Status == CellStatus.Failed)
@@ -151,6 +153,26 @@ internal static class ReportBuilder
             .. check.Different.Select(d => $"A/A row that came out different: {d}."),
             .. check.Unpublishable.Select(u => $"A/A row that was not publishable: {u}."),
         ];
+    }
+
+    private static IEnumerable<string> MachineNotes(MachineJournal? journal)
+    {
+        if (journal is null)
+        {
+            yield break;
+        }
+        var bound = journal.MinSpeed.ToString("0%", CultureInfo.InvariantCulture);
+        var probe = journal.BaselineMilliseconds.ToString("0.###", CultureInfo.InvariantCulture);
+        yield return journal.Slow.Count == 0
+            ? $"Machine speed: checked before each of {journal.Checks} cell launch(es) against a probe calibrated at the start ({probe} ms); it never fell below {bound} of that speed."
+            : $"Machine speed: checked before each of {journal.Checks} cell launch(es) against a probe calibrated at the start ({probe} ms); it was below {bound} of that speed {journal.Slow.Count} time(s), and the run waited for it to recover (at most {QuietMachine.DefaultMaxWait.TotalSeconds:0} s each).";
+        static string Share(double speed) => speed.ToString("0%", CultureInfo.InvariantCulture);
+        foreach (var slow in journal.Slow)
+        {
+            yield return slow.Recovered
+                ? $"Slowed machine before {slow.Where} at {Time(slow.At)}: as low as {Share(slow.Slowest)} of the calibrated speed; the run waited {slow.WaitedSeconds:0.#} s and measured at {Share(slow.Final)}."
+                : $"Slowed machine before {slow.Where} at {Time(slow.At)}: as low as {Share(slow.Slowest)} of the calibrated speed and still at {Share(slow.Final)} after {slow.WaitedSeconds:0.#} s; that cell launch was measured on the slowed machine.";
+        }
     }
 
     private static string WarmupNote(ServerWarmupRecord w, int pid)

@@ -45,6 +45,11 @@ internal sealed class FakeBackend(ManualClock clock) : ICampaignBackend
 
     public ICampaignDatabase? Database => Db;
 
+    /// <summary>The machine-speed probe, when the test has one.</summary>
+    public FakeMachine? Speed { get; set; }
+
+    public IMachineSpeed? Machine => Speed;
+
     /// <summary>What the n-th pass of the whole run (1-based) does to the database.</summary>
     public Action<FakeDatabase, int>? DatabaseEffect { get; set; }
 
