@@ -29,7 +29,7 @@ public sealed class QuietMachineTests
         Assert.Equal(4, harness.Backend.Speed.Readings);
         Assert.Empty(journal.Slow);
         Assert.Equal(2.5, journal.BaselineMilliseconds);
-        Assert.Contains(Notes(outcome), n => n.StartsWith("Machine speed: checked before each of 4 cell launch(es)", StringComparison.Ordinal) && n.Contains("never fell below 75%", StringComparison.Ordinal));
+        Assert.Contains(Notes(outcome), n => n.StartsWith("Machine speed: checked before each of 4 cell launch(es) against the fastest probe of the run (2.5 ms)", StringComparison.Ordinal) && n.Contains("never fell below 75%", StringComparison.Ordinal));
     }
 
     [Fact]

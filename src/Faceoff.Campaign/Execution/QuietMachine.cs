@@ -5,10 +5,10 @@ namespace Faceoff.Campaign.Execution;
 /// <summary>How fast the machine runs right now, relative to itself at the start of the run.</summary>
 public interface IMachineSpeed
 {
-    /// <summary>The calibrated probe time in milliseconds (measured on first use); comparable across runs on one machine.</summary>
+    /// <summary>The calibrated probe time in milliseconds: the fastest seen so far (first measured on first use).</summary>
     double BaselineMilliseconds { get; }
 
-    /// <summary>The current speed as a fraction of the calibrated one: 1 is as fast as at the start, 0.5 half as fast.</summary>
+    /// <summary>The current speed as a fraction of the calibrated one: 1 is as fast as ever seen, 0.5 half as fast.</summary>
     double Measure();
 }
 
@@ -72,11 +72,12 @@ internal sealed class QuietMachine(RunContext context, TimeSpan poll, TimeSpan m
     private void Record(IMachineSpeed machine, SlowMachine? slow) =>
         context.Store.Update(s =>
         {
-            var journal = s.Machine ?? new MachineJournal(Math.Round(machine.BaselineMilliseconds, 3), MinSpeed, 0, []);
+            var journal = s.Machine ?? new MachineJournal(0, MinSpeed, 0, []);
             return s with
             {
                 Machine = journal with
                 {
+                    BaselineMilliseconds = Math.Round(machine.BaselineMilliseconds, 3),
                     Checks = journal.Checks + 1,
                     Slow = slow is null ? journal.Slow : [.. journal.Slow, slow],
                 },

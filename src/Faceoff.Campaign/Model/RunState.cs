@@ -65,7 +65,7 @@ public sealed record RunState(
 }
 
 /// <summary>The machine-speed checks made before the cells (<see cref="Execution.QuietMachine"/>).</summary>
-/// <param name="BaselineMilliseconds">The speed probe's calibrated time at the start of the run.</param>
+/// <param name="BaselineMilliseconds">The speed probe's calibrated time: its fastest reading in the run.</param>
 /// <param name="MinSpeed">The share of the calibrated speed below which the run waited.</param>
 /// <param name="Checks">How many cells were checked.</param>
 /// <param name="Slow">Every check that found the machine slow, with how long the run waited.</param>

@@ -164,8 +164,8 @@ internal static class ReportBuilder
         var bound = journal.MinSpeed.ToString("0%", CultureInfo.InvariantCulture);
         var probe = journal.BaselineMilliseconds.ToString("0.###", CultureInfo.InvariantCulture);
         yield return journal.Slow.Count == 0
-            ? $"Machine speed: checked before each of {journal.Checks} cell launch(es) against a probe calibrated at the start ({probe} ms); it never fell below {bound} of that speed."
-            : $"Machine speed: checked before each of {journal.Checks} cell launch(es) against a probe calibrated at the start ({probe} ms); it was below {bound} of that speed {journal.Slow.Count} time(s), and the run waited for it to recover (at most {QuietMachine.DefaultMaxWait.TotalSeconds:0} s each).";
+            ? $"Machine speed: checked before each of {journal.Checks} cell launch(es) against the fastest probe of the run ({probe} ms); it never fell below {bound} of that speed."
+            : $"Machine speed: checked before each of {journal.Checks} cell launch(es) against the fastest probe of the run ({probe} ms); it was below {bound} of that speed {journal.Slow.Count} time(s), and the run waited for it to recover (at most {QuietMachine.DefaultMaxWait.TotalSeconds:0} s each).";
         static string Share(double speed) => speed.ToString("0%", CultureInfo.InvariantCulture);
         foreach (var slow in journal.Slow)
         {
