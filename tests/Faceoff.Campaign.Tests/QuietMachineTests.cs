@@ -74,6 +74,7 @@ public sealed class QuietMachineTests
             Assert.Equal(0.5, slow.Final);
             Assert.Equal(5, slow.WaitedSeconds);
             Assert.Equal(6, backend.Speed.Readings);
+            Assert.Equal(5, store.State.Machine.MaxWaitSeconds);
             Assert.Contains(observer.Notices, n => n.Message.Contains("measuring pair1 c=1 healthz anyway", StringComparison.Ordinal));
         }
         finally

@@ -72,7 +72,7 @@ internal sealed class QuietMachine(RunContext context, TimeSpan poll, TimeSpan m
     private void Record(IMachineSpeed machine, SlowMachine? slow) =>
         context.Store.Update(s =>
         {
-            var journal = s.Machine ?? new MachineJournal(0, MinSpeed, 0, []);
+            var journal = s.Machine ?? new MachineJournal(0, MinSpeed, maxWait.TotalSeconds, 0, []);
             return s with
             {
                 Machine = journal with

@@ -67,9 +67,10 @@ public sealed record RunState(
 /// <summary>The machine-speed checks made before the cells (<see cref="Execution.QuietMachine"/>).</summary>
 /// <param name="BaselineMilliseconds">The speed probe's calibrated time: its fastest reading in the run.</param>
 /// <param name="MinSpeed">The share of the calibrated speed below which the run waited.</param>
+/// <param name="MaxWaitSeconds">The longest the run waited for the machine before one cell.</param>
 /// <param name="Checks">How many cells were checked.</param>
 /// <param name="Slow">Every check that found the machine slow, with how long the run waited.</param>
-public sealed record MachineJournal(double BaselineMilliseconds, double MinSpeed, int Checks, IReadOnlyList<SlowMachine> Slow);
+public sealed record MachineJournal(double BaselineMilliseconds, double MinSpeed, double MaxWaitSeconds, int Checks, IReadOnlyList<SlowMachine> Slow);
 
 /// <summary>One check that found the machine below the bound.</summary>
 /// <param name="Where">The cell (and launch) that was about to run.</param>

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Faceoff.Campaign.Execution;
 using Faceoff.Campaign.Model;
 using Faceoff.Protocol.Model;
 using Faceoff.Reporting.Model;
@@ -161,17 +160,19 @@ internal static class ReportBuilder
         {
             yield break;
         }
-        var bound = journal.MinSpeed.ToString("0%", CultureInfo.InvariantCulture);
-        var probe = journal.BaselineMilliseconds.ToString("0.###", CultureInfo.InvariantCulture);
-        yield return journal.Slow.Count == 0
-            ? $"Machine speed: checked before each of {journal.Checks} cell launch(es) against the fastest probe of the run ({probe} ms); it never fell below {bound} of that speed."
-            : $"Machine speed: checked before each of {journal.Checks} cell launch(es) against the fastest probe of the run ({probe} ms); it was below {bound} of that speed {journal.Slow.Count} time(s), and the run waited for it to recover (at most {QuietMachine.DefaultMaxWait.TotalSeconds:0} s each).";
         static string Share(double speed) => speed.ToString("0%", CultureInfo.InvariantCulture);
+        var bound = Share(journal.MinSpeed);
+        var probe = journal.BaselineMilliseconds.ToString("0.###", CultureInfo.InvariantCulture);
+        yield return $"Machine speed: checked before each of {journal.Checks} cell launch(es) against the fastest probe of the run ({probe} ms); "
+            + (journal.Slow.Count == 0
+                ? $"it never fell below {bound} of that speed."
+                : $"it was below {bound} of that speed {journal.Slow.Count} time(s), and the run waited for it to recover (at most {journal.MaxWaitSeconds:0} s each).");
         foreach (var slow in journal.Slow)
         {
-            yield return slow.Recovered
-                ? $"Slowed machine before {slow.Where} at {Time(slow.At)}: as low as {Share(slow.Slowest)} of the calibrated speed; the run waited {slow.WaitedSeconds:0.#} s and measured at {Share(slow.Final)}."
-                : $"Slowed machine before {slow.Where} at {Time(slow.At)}: as low as {Share(slow.Slowest)} of the calibrated speed and still at {Share(slow.Final)} after {slow.WaitedSeconds:0.#} s; that cell launch was measured on the slowed machine.";
+            yield return $"Slowed machine before {slow.Where} at {Time(slow.At)}: as low as {Share(slow.Slowest)} of the calibrated speed"
+                + (slow.Recovered
+                    ? $"; the run waited {slow.WaitedSeconds:0.#} s and measured at {Share(slow.Final)}."
+                    : $" and still at {Share(slow.Final)} after {slow.WaitedSeconds:0.#} s; that cell launch was measured on the slowed machine.");
         }
     }
 
