@@ -22,5 +22,10 @@ done
 sum() { grep -E '^(Passed|Failed)! +-' "$log" | grep -oE "$1: +[0-9]+" | awk '{s+=$2} END {print s+0}'; }
 echo
 echo "tests: $(sum Passed) passed, $(sum Failed) failed, $(sum Skipped) skipped"
+# CI keeps only the tail of this output, so the failed tests and the start of their messages come last.
+if grep -qE '^ +Failed [A-Za-z]' "$log"; then
+  echo "failed tests:"
+  grep -A2 -E '^ +Failed [A-Za-z]' "$log" | grep -vE '^ +Error Message:|^--$' | cut -c1-240
+fi
 rm -f "$log"
 exit "$rc"

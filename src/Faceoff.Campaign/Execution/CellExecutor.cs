@@ -115,7 +115,7 @@ internal static class CellExecutor
             key.Pair, key.Scenario, key.Concurrency, slots[0].Profile, slots[1].Profile,
             failure is null ? CellStatus.Completed : CellStatus.Failed,
             startedAt, context.Now, servers, passes, failure is null ? [] : [failure],
-            failure is null ? (earlier?.LaunchesDone ?? 0) + 1 : earlier?.LaunchesDone ?? 0);
+            failure is null ? (earlier?.LaunchesDone ?? 0) + 1 : earlier?.LaunchesDone ?? 0, earlier?.Discarded);
         return new CellResult(record, files);
     }
 
@@ -125,7 +125,7 @@ internal static class CellExecutor
         new(new CellRecord(key.Pair, key.Scenario, key.Concurrency, slots[0].Profile, slots[1].Profile, CellStatus.Failed,
             earlier?.StartedAt ?? context.Now, context.Now,
             [.. earlier?.Servers ?? [], .. slots.Where(s => s.Server is not null).Select(s => s.Use(context.Store))],
-            earlier?.Passes ?? [], failures, earlier?.LaunchesDone ?? 0),
+            earlier?.Passes ?? [], failures, earlier?.LaunchesDone ?? 0, earlier?.Discarded),
             new Dictionary<string, string>());
 
     private static ServerFailure DatabaseFailure(ServerSlot slot, string message) =>

@@ -83,8 +83,10 @@ internal sealed class PairRunner(RunContext context, PairDefinition pair, CellCo
                     await slot.DiscardAsync().ConfigureAwait(false);
                 }
             }
-            await quiet.CheckAsync(_protocol.Measured.Launches > 1 ? $"{key} (launch {launch})" : key.ToString(), cancellationToken).ConfigureAwait(false);
+            var where = _protocol.Measured.Launches > 1 ? $"{key} (launch {launch})" : key.ToString();
+            await quiet.CheckAsync(where, cancellationToken).ConfigureAwait(false);
             var result = await RunCellAsync(key, slots, cells[key], launch, cancellationToken).ConfigureAwait(false);
+            result = await RemeasureIfDisturbedAsync(key, where, slots, cells[key], launch, result, cancellationToken).ConfigureAwait(false);
             context.Store.WriteCell(result.Record, result.PassFiles);
             cells[key] = result.Record;
             context.Observer.CellFinished(result.Record, counter.Finish(), counter.Total);
@@ -97,6 +99,44 @@ internal sealed class PairRunner(RunContext context, PairDefinition pair, CellCo
                 await RestartDatabaseAsync(database, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>Measures a cell launch again (<see cref="DisturbedLaunch"/>) while one side's repeats spread beyond the bound; the attempts set aside go into the record.</summary>
+    private async Task<CellResult> RemeasureIfDisturbedAsync(
+        CellKey key, string where, ServerSlot[] slots, CellRecord? earlier, int launch, CellResult result, CancellationToken cancellationToken)
+    {
+        var bound = _protocol.Reproducibility.MaxCvRatio;
+        var discarded = new List<DiscardedLaunch>();
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var attempt = 1;
+             attempt <= DisturbedLaunch.MaxRemeasures && result.Record.Status == CellStatus.Completed && DisturbedLaunch.Find(result.Record, launch, bound) is { } spread;
+             attempt++)
+        {
+            context.Observer.Notice(NoticeLevel.Warning,
+                $"{where}: the {spread.Side.Long()}'s repeats on one process spread to CV {spread.Cv:0.###} (bound {bound:0.###}); measuring this cell launch again on the same servers (the attempt is kept aside, not counted)");
+            var (aside, asideFiles) = DisturbedLaunch.SetAside(result, earlier?.Passes.Count ?? 0, launch, attempt, spread, bound, context.Now);
+            discarded.Add(aside);
+            foreach (var (path, content) in asideFiles)
+            {
+                files.Add(path, content);
+            }
+            await quiet.CheckAsync(where, cancellationToken).ConfigureAwait(false);
+            result = await RunCellAsync(key, slots, earlier, launch, cancellationToken).ConfigureAwait(false);
+        }
+        if (discarded.Count == 0)
+        {
+            return result;
+        }
+        if (result.Record.Status == CellStatus.Completed && DisturbedLaunch.Find(result.Record, launch, bound) is { } still)
+        {
+            context.Observer.Notice(NoticeLevel.Warning,
+                $"{where}: measured again, the {still.Side.Long()}'s repeats still spread to CV {still.Cv:0.###}; this attempt counts");
+        }
+        foreach (var (path, content) in result.PassFiles)
+        {
+            files.Add(path, content);
+        }
+        return new CellResult(result.Record with { Discarded = [.. result.Record.DiscardedLaunches, .. discarded] }, files);
     }
 
     private async Task RestartDatabaseAsync(ICampaignDatabase database, CancellationToken cancellationToken)

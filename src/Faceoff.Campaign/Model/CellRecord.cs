@@ -32,8 +32,13 @@ public sealed record CellRecord(
     IReadOnlyList<ServerUse> Servers,
     IReadOnlyList<PassRecord> Passes,
     IReadOnlyList<ServerFailure> Failures,
-    int LaunchesDone = 1)
+    int LaunchesDone = 1,
+    IReadOnlyList<DiscardedLaunch>? Discarded = null)
 {
+    /// <summary>Cell launches measured again because their repeats spread beyond the stability bound; empty for most cells.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<DiscardedLaunch> DiscardedLaunches => Discarded ?? [];
+
     [JsonIgnore]
     public CellKey Key => new(Pair, Scenario, Concurrency);
 
@@ -50,6 +55,18 @@ public sealed record CellRecord(
     /// <summary>True when nothing is left to measure: every launch done, no failure.</summary>
     public bool IsFinished(int launches) => Status == CellStatus.Completed && LaunchesDone >= launches;
 }
+
+/// <summary>
+/// One attempt at a cell launch that was measured again: on one side its repeats, all on the same server process, spread
+/// beyond the reproducibility bound (a first repeat at a third of the next, seen on a cold code path and while the machine
+/// was disturbed), which no launch-level statistics can absorb. Its passes are kept here, with their files, never counted.
+/// </summary>
+/// <param name="Launch">The launch the attempt served.</param>
+/// <param name="Side">The side whose repeats spread.</param>
+/// <param name="Cv">That side's throughput CV across the attempt's repeats.</param>
+/// <param name="MaxCv">The bound it exceeded (<c>reproducibility.max_cv_ratio</c>).</param>
+/// <param name="Passes">Every pass of the attempt (fixed warmups and measured repeats), files renamed under <c>discarded/</c>.</param>
+public sealed record DiscardedLaunch(int Launch, Side Side, double Cv, double MaxCv, DateTimeOffset At, IReadOnlyList<PassRecord> Passes);
 
 /// <summary>Questions about a run's cells that more than one part of the report asks.</summary>
 public static class CellRecords

@@ -125,6 +125,7 @@ internal static class ReportBuilder
             notes.Add($"The run was resumed {state.Sessions.Count - 1} time(s); sessions started at {string.Join(", ", state.Sessions.Select(Time))}. Cells finished in an earlier session were kept, not measured again.");
         }
         notes.AddRange(MachineNotes(state.Machine));
+        notes.AddRange(cells.SelectMany(c => c.DiscardedLaunches.Select(d => DiscardedNote(c, d))));
         notes.AddRange(CellRecords.Warmups(cells).Select(w => WarmupNote(w.Warmup, w.Server.Pid)));
         notes.AddRange(cells
             .Where(c => c.Status == CellStatus.Failed)
@@ -174,6 +175,15 @@ internal static class ReportBuilder
                     ? $"; the run waited {slow.WaitedSeconds:0.#} s and measured at {Share(slow.Final)}."
                     : $" and still at {Share(slow.Final)} after {slow.WaitedSeconds:0.#} s; that cell launch was measured on the slowed machine.");
         }
+    }
+
+    private static string DiscardedNote(CellRecord cell, DiscardedLaunch discarded)
+    {
+        static string F(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+        var measured = discarded.Passes.Count(p => p.Kind == PassKind.Measured);
+        return $"Cell {cell.Key} launch {discarded.Launch} was measured again: at {Time(discarded.At)} the {discarded.Side.Long()}'s repeats on one "
+            + $"process spread to CV {F(discarded.Cv)} (bound {F(discarded.MaxCv)}); that attempt's {measured} measured pass(es) are kept in the cell "
+            + "file under discarded, with their files, and do not count.";
     }
 
     private static string WarmupNote(ServerWarmupRecord w, int pid)

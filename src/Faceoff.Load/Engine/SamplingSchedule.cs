@@ -7,6 +7,9 @@ namespace Faceoff.Load.Engine;
 /// has got, so the floor is spread over the pass instead of spent at its start. A pass of n responses
 /// is thereby checked on at least about min(n, floor) of them, and a fast pass on n ÷ SampleEvery plus
 /// at most the connections plus the floor. Plain arithmetic: nothing is allocated per request.
+/// A pass bounded by requests knows its total, so its floor holds exactly; a timed pass does not, so one whose rate
+/// falls sharply and that ends within a few responses of the floor can check a few fewer than it (48 of 50 seen once);
+/// only sampling every request until the floor is met would guarantee it, and that would spend the floor at the start.
 /// </summary>
 internal sealed class SamplingSchedule
 {

@@ -37,7 +37,9 @@ internal static class MethodologyProse
         text.Append("- A cell's value is the median of its measured repeats; its spread is given as the interquartile range ")
             .Append("(Q1–Q3) and the coefficient of variation (sample standard deviation ÷ mean).\n");
         text.Append("- A cell is **unstable** when its throughput CV across repeats exceeds the reproducibility bound ")
-            .Append(Fmt.Fixed(protocol.MaxCvRatio, 2)).Append(". Within each pass, the CV of the per-second throughput is reported as well.\n");
+            .Append(Fmt.Fixed(protocol.MaxCvRatio, 2)).Append(". Within each pass, the CV of the per-second throughput is reported as well. ")
+            .Append("A cell launch whose repeats on one side (one server process) spread beyond that bound on their own is measured ")
+            .Append("again once on the same processes; the attempt set aside stays in the cell file (`discarded`) and is listed in the notes.\n");
         text.Append("- Ratios are candidate ÷ reference of the cell medians, each with a ")
             .Append(Fmt.Fixed(protocol.ConfidenceLevel * 100, 0)).Append("% confidence interval.\n");
         text.Append("- Verdicts compare the throughput interval with the equivalence band ").Append(band)
