@@ -14,8 +14,8 @@ namespace Faceoff.Campaign.Execution;
 /// </summary>
 internal static class DisturbedLaunch
 {
-    /// <summary>How many times one cell launch is measured again: once bounds the cost and keeps a persistently unstable cell visible.</summary>
-    public const int MaxRemeasures = 1;
+    /// <summary>A cell launch is measured again once: that bounds the cost and keeps a persistently unstable cell visible.</summary>
+    private const int Attempt = 1;
 
     /// <summary>The side whose repeats in <paramref name="launch"/> spread beyond <paramref name="maxCv"/> (the wider one); null when neither does.</summary>
     public static (Side Side, double Cv)? Find(CellRecord record, int launch, double maxCv)
@@ -33,12 +33,11 @@ internal static class DisturbedLaunch
     }
 
     /// <summary>
-    /// Sets aside the passes <paramref name="result"/> added after the cell's <paramref name="earlierPasses"/>: their
-    /// files move under <c>discarded/l&lt;launch&gt;a&lt;attempt&gt;/</c> beside the cell's pass files, so the attempt that
-    /// counts keeps the usual names.
+    /// Sets aside the passes <paramref name="result"/> added after the cell's <paramref name="earlierPasses"/>, their files
+    /// moved to <see cref="CellKey.SetAsideFile"/>.
     /// </summary>
-    public static (DiscardedLaunch Discarded, IReadOnlyDictionary<string, string> Files) SetAside(
-        CellResult result, int earlierPasses, int launch, int attempt, (Side Side, double Cv) spread, double maxCv, DateTimeOffset at)
+    public static (DiscardedLaunch Discarded, Dictionary<string, string> Files) SetAside(
+        CellKey key, CellResult result, int earlierPasses, int launch, (Side Side, double Cv) spread, double maxCv, DateTimeOffset at)
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         string? Move(string? path)
@@ -47,7 +46,7 @@ internal static class DisturbedLaunch
             {
                 return null;
             }
-            var moved = $"{Path.GetDirectoryName(path)!.Replace('\\', '/')}/discarded/l{launch}a{attempt}/{Path.GetFileName(path)}";
+            var moved = key.SetAsideFile(path, launch, Attempt);
             files.Add(moved, result.PassFiles[path]);
             return moved;
         }

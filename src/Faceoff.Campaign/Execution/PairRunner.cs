@@ -101,32 +101,20 @@ internal sealed class PairRunner(RunContext context, PairDefinition pair, CellCo
         }
     }
 
-    /// <summary>Measures a cell launch again (<see cref="DisturbedLaunch"/>) while one side's repeats spread beyond the bound; the attempts set aside go into the record.</summary>
+    /// <summary>Measures a cell launch again, once (<see cref="DisturbedLaunch"/>), when one side's repeats spread beyond the bound; the attempt set aside goes into the record.</summary>
     private async Task<CellResult> RemeasureIfDisturbedAsync(
         CellKey key, string where, ServerSlot[] slots, CellRecord? earlier, int launch, CellResult result, CancellationToken cancellationToken)
     {
         var bound = _protocol.Reproducibility.MaxCvRatio;
-        var discarded = new List<DiscardedLaunch>();
-        var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var attempt = 1;
-             attempt <= DisturbedLaunch.MaxRemeasures && result.Record.Status == CellStatus.Completed && DisturbedLaunch.Find(result.Record, launch, bound) is { } spread;
-             attempt++)
-        {
-            context.Observer.Notice(NoticeLevel.Warning,
-                $"{where}: the {spread.Side.Long()}'s repeats on one process spread to CV {spread.Cv:0.###} (bound {bound:0.###}); measuring this cell launch again on the same servers (the attempt is kept aside, not counted)");
-            var (aside, asideFiles) = DisturbedLaunch.SetAside(result, earlier?.Passes.Count ?? 0, launch, attempt, spread, bound, context.Now);
-            discarded.Add(aside);
-            foreach (var (path, content) in asideFiles)
-            {
-                files.Add(path, content);
-            }
-            await quiet.CheckAsync(where, cancellationToken).ConfigureAwait(false);
-            result = await RunCellAsync(key, slots, earlier, launch, cancellationToken).ConfigureAwait(false);
-        }
-        if (discarded.Count == 0)
+        if (result.Record.Status != CellStatus.Completed || DisturbedLaunch.Find(result.Record, launch, bound) is not { } spread)
         {
             return result;
         }
+        context.Observer.Notice(NoticeLevel.Warning,
+            $"{where}: the {spread.Side.Long()}'s repeats on one process spread to CV {spread.Cv:0.###} (bound {bound:0.###}); measuring this cell launch again on the same servers (the attempt is kept aside, not counted)");
+        var (aside, files) = DisturbedLaunch.SetAside(key, result, earlier?.Passes.Count ?? 0, launch, spread, bound, context.Now);
+        await quiet.CheckAsync(where, cancellationToken).ConfigureAwait(false);
+        result = await RunCellAsync(key, slots, earlier, launch, cancellationToken).ConfigureAwait(false);
         if (result.Record.Status == CellStatus.Completed && DisturbedLaunch.Find(result.Record, launch, bound) is { } still)
         {
             context.Observer.Notice(NoticeLevel.Warning,
@@ -136,7 +124,7 @@ internal sealed class PairRunner(RunContext context, PairDefinition pair, CellCo
         {
             files.Add(path, content);
         }
-        return new CellResult(result.Record with { Discarded = [.. result.Record.DiscardedLaunches, .. discarded] }, files);
+        return new CellResult(result.Record with { Discarded = [.. result.Record.DiscardedLaunches, aside] }, files);
     }
 
     private async Task RestartDatabaseAsync(ICampaignDatabase database, CancellationToken cancellationToken)

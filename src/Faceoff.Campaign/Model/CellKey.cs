@@ -21,6 +21,13 @@ public sealed record CellKey(string Pair, string Scenario, int Concurrency)
         return ($"{stem}.json", $"{stem}.hlog");
     }
 
+    /// <summary>
+    /// Where a pass file of a cell launch that was set aside and measured again (<see cref="DiscardedLaunch"/>) moves:
+    /// beside the cell's pass files, so the attempt that counts keeps the usual names.
+    /// </summary>
+    public string SetAsideFile(string passFile, int launch, int attempt) =>
+        $"{Stem}/discarded/l{launch}a{attempt}/{passFile[(Stem.Length + 1)..]}";
+
     private string Stem => $"cells/{SafeName(Pair)}/{SafeName(Scenario)}/c{Concurrency:D4}";
 
     public override string ToString() => $"{Pair} c={Concurrency} {Scenario}";
